@@ -1,0 +1,100 @@
+using System;
+using System.Globalization;
+
+namespace OutboundPS;
+
+/// <summary>Every error message OutboundPS writes, in one place.</summary>
+internal static class OutboundErrors
+{
+    internal static OutboundException InvalidArgument(string parameter, object? value, string problem, string fix) =>
+        new($"OutboundPS.InvalidArgument.{parameter}", OutboundErrorKind.InvalidArgument,
+            $"-{parameter} '{value}': {problem} {fix}")
+        { TargetObject = value, RecommendedAction = fix };
+
+    internal static OutboundException NotImplemented(OutboundVendor vendor, string operation, string alternative) =>
+        new($"OutboundPS.{vendor}.NotImplemented", OutboundErrorKind.NotImplemented,
+            $"{vendor} does not offer {operation}. {alternative}")
+        { Vendor = vendor, RecommendedAction = alternative };
+
+    internal static OutboundException ParameterNotSupported(OutboundVendor vendor, string parameter, string alternative) =>
+        new($"OutboundPS.{vendor}.ParameterNotSupported", OutboundErrorKind.InvalidArgument,
+            $"-{parameter} is not accepted by {vendor}; it was not sent and nothing was created. {alternative}")
+        { Vendor = vendor, RecommendedAction = alternative };
+
+    internal static OutboundException NoSession() =>
+        new("OutboundPS.NoSession", OutboundErrorKind.InvalidOperation,
+            "No OutboundPS session is connected. Run Connect-Outbound first (for a trial: Connect-Outbound -Vendor IFlytek -Sandbox).")
+        { RecommendedAction = "Run Connect-Outbound." };
+
+    internal static OutboundException SessionNotFound(string name) =>
+        new("OutboundPS.SessionNotFound", OutboundErrorKind.ObjectNotFound,
+            $"No session named '{name}'. Get-OutboundSession lists the connected sessions.")
+        { TargetObject = name };
+
+    internal static OutboundException SessionClosed(OutboundSession session) =>
+        new("OutboundPS.SessionClosed", OutboundErrorKind.InvalidOperation,
+            $"Session '{session.Name}' was disconnected. Connect-Outbound again, or pass another -Session.")
+        { TargetObject = session };
+
+    internal static OutboundException TaskNotFound(OutboundVendor vendor, string taskId) =>
+        new($"OutboundPS.{vendor}.TaskNotFound", OutboundErrorKind.ObjectNotFound,
+            $"{vendor} has no task with id '{taskId}'. Get-OutboundTask lists the tasks of this session.")
+        { Vendor = vendor, TargetObject = taskId };
+
+    internal static OutboundException Vendor(OutboundVendor vendor, string operation, string code, string? vendorMessage,
+        VendorErrorInfo info) =>
+        new($"OutboundPS.{vendor}.{code}", info.Kind,
+            string.Format(CultureInfo.InvariantCulture, "{0} refused {1}: code {2} {3} ({4}). {5}",
+                vendor, operation, code, vendorMessage, info.Meaning, info.Action))
+        {
+            Vendor = vendor,
+            VendorCode = code,
+            VendorMessage = vendorMessage,
+            RecommendedAction = info.Action,
+            NotApplied = info.NotApplied,
+        };
+
+    internal static OutboundException UnreadableAnswer(OutboundVendor vendor, string operation, int status, string firstBytes) =>
+        new($"OutboundPS.{vendor}.UnreadableAnswer", OutboundErrorKind.InvalidResult,
+            $"{vendor} answered {operation} with HTTP {status} and a body that is not its documented JSON: \"{firstBytes}\". " +
+            "Check -BaseUri points at the vendor's API, or retry later if the service is failing.")
+        { Vendor = vendor, OutcomeUnknown = true };
+
+    internal static OutboundException NotReached(OutboundVendor vendor, string operation, Uri baseUri, Exception inner) =>
+        new($"OutboundPS.{vendor}.ConnectionFailed", OutboundErrorKind.ConnectionError,
+            $"Could not reach {vendor} at {baseUri} for {operation}: {inner.Message} Nothing was sent; check -BaseUri, the network and any proxy.",
+            inner)
+        { Vendor = vendor, NotApplied = true };
+
+    internal static OutboundException Interrupted(OutboundVendor vendor, string operation, Exception? inner, bool timedOut) =>
+        new($"OutboundPS.{vendor}.{(timedOut ? "Timeout" : "ConnectionLost")}",
+            timedOut ? OutboundErrorKind.OperationTimeout : OutboundErrorKind.ConnectionError,
+            $"{vendor} did not answer {operation} ({(timedOut ? "timed out" : inner?.Message)}). The request was sent, so whether " +
+            "it took effect is unknown; check with Get-OutboundTask before repeating it.",
+            inner)
+        { Vendor = vendor, OutcomeUnknown = true };
+
+    internal static OutboundException Busy(OutboundVendor vendor, string operation, int status) =>
+        new($"OutboundPS.{vendor}.Http{status}", OutboundErrorKind.ResourceBusy,
+            $"{vendor} turned {operation} away with HTTP {status} before processing it. Retry later.")
+        { Vendor = vendor, NotApplied = true };
+}
+
+/// <summary>One row of a vendor's error-code table: what the code means and what to do.</summary>
+internal readonly struct VendorErrorInfo
+{
+    internal VendorErrorInfo(string meaning, OutboundErrorKind kind, string action, bool notApplied = false)
+    {
+        Meaning = meaning;
+        Kind = kind;
+        Action = action;
+        NotApplied = notApplied;
+    }
+
+    internal string Meaning { get; }
+    internal OutboundErrorKind Kind { get; }
+    internal string Action { get; }
+
+    /// <summary>The vendor rejected the request before applying it (a retry is safe).</summary>
+    internal bool NotApplied { get; }
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Threading;
+
+namespace OutboundPS.Http;
+
+/// <summary>Receives the verbose and warning text of the operation in progress.</summary>
+public interface IOperationLogSink
+{
+    /// <summary>A line for -Verbose.</summary>
+    void Verbose(string message);
+
+    /// <summary>A line for the warning stream.</summary>
+    void Warning(string message);
+}
+
+/// <summary>
+/// The log sink of the current operation. Flows with the async call so that Core code
+/// running on pool threads reaches the cmdlet that started it without passing it everywhere.
+/// </summary>
+internal static class OperationLog
+{
+    private static readonly AsyncLocal<IOperationLogSink?> Current = new();
+
+    internal static IDisposable Use(IOperationLogSink sink)
+    {
+        var previous = Current.Value;
+        Current.Value = sink;
+        return new Restore(previous);
+    }
+
+    internal static void Verbose(string message) => Current.Value?.Verbose(message);
+
+    internal static void Warning(string message) => Current.Value?.Warning(message);
+
+    private sealed class Restore : IDisposable
+    {
+        private readonly IOperationLogSink? _previous;
+        internal Restore(IOperationLogSink? previous) => _previous = previous;
+        public void Dispose() => Current.Value = _previous;
+    }
+}

@@ -1,0 +1,99 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using OutboundPS.Json;
+using RestSharp;
+using RestSharp.Serializers.Json;
+
+namespace OutboundPS.Http;
+
+/// <summary>
+/// Sends one vendor request through RestSharp and turns transport failures into OutboundExceptions
+/// that say whether the request could have taken effect. Knows nothing of either vendor's envelope.
+/// </summary>
+internal sealed class VendorTransport : IDisposable
+{
+    /// <summary>Query parameters whose values never reach a log line.</summary>
+    private static readonly string[] SecretQueryNames = { "token", "sign", "app_secret" };
+
+    private readonly RestClient _client;
+    private readonly OutboundVendor _vendor;
+
+    static VendorTransport()
+    {
+#if NETSTANDARD2_0
+        // Windows PowerShell 5.1 on older .NET Framework defaults may omit TLS 1.2, which both vendors require.
+        System.Net.ServicePointManager.SecurityProtocol |= System.Net.SecurityProtocolType.Tls12;
+#endif
+    }
+
+    internal VendorTransport(OutboundVendor vendor, TransportOptions options)
+    {
+        _vendor = vendor;
+        BaseUri = options.BaseUri;
+        var restOptions = new RestClientOptions(options.BaseUri)
+        {
+            Timeout = options.Timeout,
+            ThrowOnAnyError = false,
+            UserAgent = "OutboundPS",
+        };
+        if (options.Handler is { } handler)
+            restOptions.ConfigureMessageHandler = _ => handler;
+        _client = new RestClient(restOptions, configureSerialization: s => s.UseSystemTextJson(VendorJson.Options));
+    }
+
+    internal Uri BaseUri { get; }
+
+    internal async Task<RawResponse> SendAsync(RestRequest request, string operation, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        var response = await _client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
+        watch.Stop();
+        cancellationToken.ThrowIfCancellationRequested();
+        var line = $"{request.Method.ToString().ToUpperInvariant()} {Describe(request)}";
+        if (response.ResponseStatus == ResponseStatus.Completed || response.StatusCode != 0)
+        {
+            var status = (int)response.StatusCode;
+            OperationLog.Verbose($"{line} -> HTTP {status} in {watch.ElapsedMilliseconds} ms");
+            // 429 and 503 come from the front door before the vendor's service looked at the request.
+            if (status is 429 or 503) throw OutboundErrors.Busy(_vendor, operation, status);
+            return new RawResponse(status, response.RawBytes ?? Array.Empty<byte>());
+        }
+
+        var error = response.ErrorException;
+        OperationLog.Verbose($"{line} -> no answer after {watch.ElapsedMilliseconds} ms ({error?.GetType().Name})");
+        if (NeverConnected(error)) throw OutboundErrors.NotReached(_vendor, operation, BaseUri, error!);
+        var timedOut = response.ResponseStatus == ResponseStatus.TimedOut || error is TimeoutException or TaskCanceledException;
+        throw OutboundErrors.Interrupted(_vendor, operation, error, timedOut);
+    }
+
+    /// <summary>The request line as it may be logged: path and query, secrets replaced.</summary>
+    internal static string Describe(RestRequest request)
+    {
+        var query = request.Parameters
+            .Where(p => p.Type == ParameterType.QueryString)
+            .Select(p => $"{p.Name}={(SecretQueryNames.Contains(p.Name, StringComparer.OrdinalIgnoreCase) ? "<redacted>" : p.Value)}")
+            .ToArray();
+        var path = "/" + request.Resource.TrimStart('/');
+        return query.Length == 0 ? path : $"{path}?{string.Join("&", query)}";
+    }
+
+    /// <summary>True when no connection was made, so the vendor cannot have seen the request.</summary>
+    private static bool NeverConnected(Exception? error)
+    {
+        for (var e = error; e is not null; e = e.InnerException)
+        {
+            if (e is SocketException socket)
+                return socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound
+                    or SocketError.HostUnreachable or SocketError.NetworkUnreachable or SocketError.NoData
+                    or SocketError.TryAgain;
+        }
+
+        return false;
+    }
+
+    public void Dispose() => _client.Dispose();
+}

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using OutboundPS.Vendors;
+
+namespace OutboundPS.IFlytek;
+
+/// <summary>task/insert, 50 rows a request; yeta answers with one task_data_id per row, in order.</summary>
+internal sealed class IFlytekCustomerSink : ICustomerSink
+{
+    internal const int RowLimit = 50;
+
+    private readonly IFlytekClient _client;
+    private readonly string _taskId;
+    private readonly IFlytekColumnPlan _plan;
+
+    internal IFlytekCustomerSink(IFlytekClient client, string taskId, IFlytekColumnPlan plan)
+    {
+        _client = client;
+        _taskId = taskId;
+        _plan = plan;
+    }
+
+    public int MaxBatchSize => RowLimit;
+
+    public int DefaultBatchSize => RowLimit;
+
+    public async Task<BatchOutcome> SendAsync(IReadOnlyList<CustomerRow> batch, CancellationToken cancellationToken)
+    {
+        var body = new IFlytekRows
+        {
+            TaskId = _taskId,
+            CallColumn = _plan.CallColumn,
+            CallList = batch.Select(_plan.ToRow).ToArray(),
+        };
+        var result = await _client.SendRowsAsync(IFlytekClient.InsertPath, "task/insert", body, cancellationToken).ConfigureAwait(false);
+        var ids = result.TaskDataIds;
+        if (ids is not null && ids.Length == batch.Count)
+            return new BatchOutcome { DataIds = ids.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToArray() };
+        return new BatchOutcome
+        {
+            Summary = $"iFlytek answered total={result.Total} with {ids?.Length ?? 0} task_data_ids for {batch.Count} rows, so which rows were stored is unknown.",
+        };
+    }
+}

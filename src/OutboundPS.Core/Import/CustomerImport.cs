@@ -1,0 +1,250 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+using OutboundPS.Vendors;
+
+namespace OutboundPS.Import;
+
+/// <summary>
+/// Streams input rows into a task: validates each, batches them to the vendor's size, keeps up to
+/// ThrottleLimit batches in flight, and settles every row in exactly one outcome.
+/// Add and Complete are called from one thread (the pipeline); batches settle on pool threads.
+/// </summary>
+internal sealed class CustomerImport
+{
+    private readonly IOutboundClient _client;
+    private readonly string _taskId;
+    private readonly ImportOptions _options;
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly OutboundImportResult _result;
+    private readonly List<OutboundImportRow>? _records;
+    private readonly HashSet<string>? _seenPhones;
+    private readonly List<Task> _inFlight = new();
+    private readonly object _gate = new();
+    private CustomerColumns? _columns;
+    private ICustomerSink? _sink;
+    private int _batchSize;
+    private PendingBatch _pending = new(1);
+    private long _rowCount;
+    private long _sent;
+    private long _duplicates;
+
+    internal CustomerImport(IOutboundClient client, string taskId, ImportOptions options)
+    {
+        _client = client;
+        _taskId = taskId;
+        _options = options;
+        _result = new OutboundImportResult(client.Vendor, taskId);
+        _records = options.KeepRows ? new List<OutboundImportRow>() : null;
+        _seenPhones = options.AllowDuplicate ? null : new HashSet<string>(StringComparer.Ordinal);
+    }
+
+    /// <summary>Rejected rows and failed batches, for the cmdlet to write as non-terminating errors.</summary>
+    internal ConcurrentQueue<ImportNotice> Notices { get; } = new();
+
+    internal ImportProgress Progress
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var seconds = Math.Max(_clock.Elapsed.TotalSeconds, 0.001);
+                return new ImportProgress(_rowCount, _sent, _result.Accepted,
+                    _result.Rejected + _result.Failed + _result.Unknown, _result.Accepted / seconds);
+            }
+        }
+    }
+
+    internal async Task AddAsync(IInputRow row, object? inputObject, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_sink is null) await OpenAsync(row, cancellationToken).ConfigureAwait(false);
+        var columns = _columns!;
+        var rowNumber = ++_rowCount;
+        var record = _records is null ? null : new OutboundImportRow(rowNumber, inputObject);
+        lock (_gate)
+        {
+            _result.Submitted++;
+            _records?.Add(record!);
+        }
+
+        var rawPhone = row.GetValue(columns.PhoneColumn);
+        var phone = PhoneNumber.Normalize(rawPhone);
+        var name = columns.NameColumn is null ? null : row.GetValue(columns.NameColumn);
+        if (record is not null)
+        {
+            record.Phone = phone ?? rawPhone;
+            record.Name = name;
+        }
+
+        if (phone is null)
+        {
+            var error = OutboundErrors.InvalidArgument(columns.PhoneColumn, rawPhone,
+                $"row {rowNumber} has no valid phone number (a mainland mobile 1[3-9] plus 9 digits, or a landline with its area code).",
+                "Correct the number and import the row again.");
+            Reject(record, error.Message);
+            error.TargetObject = inputObject;
+            Notices.Enqueue(new ImportNotice(error, inputObject));
+            return;
+        }
+
+        if (_seenPhones is not null && !_seenPhones.Add(phone))
+        {
+            _duplicates++;
+            Reject(record, "Duplicate");
+            return;
+        }
+
+        var values = new string[columns.Variables.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = row.GetValue(columns.Variables[i]) ?? string.Empty;
+        _pending.Add(new CustomerRow(rowNumber, phone, name, values), record);
+        if (_pending.Rows.Count >= _batchSize) await FlushAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends what is buffered, waits for every batch and returns the account of all rows.</summary>
+    internal async Task<OutboundImportResult> CompleteAsync(CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        await Task.WhenAll(_inFlight).ConfigureAwait(false);
+        return Finish();
+    }
+
+    /// <summary>
+    /// Ctrl+C: sends nothing more, lets batches already on the wire settle, and counts the buffered rows
+    /// as Rejected (not sent) so that every row is still accounted for.
+    /// </summary>
+    internal async Task<OutboundImportResult> StopAsync()
+    {
+        for (var i = 0; i < _pending.Rows.Count; i++)
+            Reject(i < _pending.Records.Count ? _pending.Records[i] : null, "Not sent: the import was stopped before this row was sent.");
+        _pending = new PendingBatch(_pending.Number);
+        await Task.WhenAll(_inFlight).ConfigureAwait(false);
+        _result.Stopped = true;
+        return Finish();
+    }
+
+    private OutboundImportResult Finish()
+    {
+        if (_duplicates > 0)
+            Http.OperationLog.Warning($"{_duplicates} rows repeated a phone number already in this import and were rejected as Duplicate. Use -AllowDuplicate to send them anyway.");
+        _result.Duration = _clock.Elapsed;
+        if (_records is not null) _result.Rows = _records;
+        return _result;
+    }
+
+    private async Task OpenAsync(IInputRow first, CancellationToken cancellationToken)
+    {
+        _columns = CustomerColumnDetector.Detect(first.PropertyNames, _options.PhoneProperty, _options.NameProperty, _options.VariableProperty);
+        var sink = await _client.OpenImportAsync(_taskId, _columns, cancellationToken).ConfigureAwait(false);
+        var size = _options.BatchSize ?? sink.DefaultBatchSize;
+        if (size < 1 || size > sink.MaxBatchSize)
+            throw OutboundErrors.InvalidArgument("BatchSize", size, $"{_client.Vendor} accepts 1 to {sink.MaxBatchSize} customers a request.",
+                $"Pass a value from 1 to {sink.MaxBatchSize}, or omit it for {sink.DefaultBatchSize}.");
+        _batchSize = size;
+        _sink = sink;
+    }
+
+    private async Task FlushAsync(CancellationToken cancellationToken)
+    {
+        if (_pending.Rows.Count == 0) return;
+        while (_inFlight.Count >= Math.Max(1, _options.ThrottleLimit))
+        {
+            var done = await Task.WhenAny(_inFlight).ConfigureAwait(false);
+            _inFlight.Remove(done);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var batch = _pending;
+        _pending = new PendingBatch(batch.Number + 1);
+        lock (_gate)
+        {
+            _sent += batch.Rows.Count;
+            _result.Batches++;
+        }
+
+        // A batch on the wire is never cancelled: cutting it off would leave its outcome unknown.
+        _inFlight.Add(Task.Run(() => SendAsync(batch)));
+    }
+
+    private async Task SendAsync(PendingBatch batch)
+    {
+        try
+        {
+            var outcome = await _sink!.SendAsync(batch.Rows, CancellationToken.None).ConfigureAwait(false);
+            Settle(batch, outcome, null);
+        }
+        catch (OutboundException error)
+        {
+            Settle(batch, null, error);
+            error.TargetObject = $"rows {batch.Rows[0].RowNumber}-{batch.Rows[batch.Rows.Count - 1].RowNumber}";
+            Notices.Enqueue(new ImportNotice(error, error.TargetObject));
+        }
+    }
+
+    private void Settle(PendingBatch batch, BatchOutcome? outcome, OutboundException? error)
+    {
+        ImportOutcome verdict;
+        string? note = null;
+        if (error is not null)
+        {
+            verdict = error.OutcomeUnknown ? ImportOutcome.Unknown : ImportOutcome.Failed;
+            note = error.Message;
+        }
+        else if (outcome!.DataIds is not null || outcome.AcceptedCount == batch.Rows.Count)
+        {
+            verdict = ImportOutcome.Accepted;
+        }
+        else
+        {
+            verdict = ImportOutcome.Unknown;
+            note = outcome.Summary;
+        }
+
+        lock (_gate)
+        {
+            var count = batch.Rows.Count;
+            switch (verdict)
+            {
+                case ImportOutcome.Accepted: _result.Accepted += count; break;
+                case ImportOutcome.Failed: _result.Failed += count; break;
+                default: _result.Unknown += count; break;
+            }
+        }
+
+        for (var i = 0; i < batch.Records.Count; i++)
+        {
+            var record = batch.Records[i];
+            record.Outcome = verdict;
+            record.Batch = batch.Number;
+            record.Error = note;
+            record.DataId = outcome?.DataIds?[i];
+        }
+    }
+
+    private void Reject(OutboundImportRow? record, string reason)
+    {
+        lock (_gate) _result.Rejected++;
+        if (record is null) return;
+        record.Outcome = ImportOutcome.Rejected;
+        record.Error = reason;
+    }
+
+    /// <summary>Rows gathered for one request, with their records when -PassThru keeps them.</summary>
+    private sealed class PendingBatch
+    {
+        internal PendingBatch(int number) => Number = number;
+
+        internal int Number { get; }
+        internal List<CustomerRow> Rows { get; } = new();
+        internal List<OutboundImportRow> Records { get; } = new();
+
+        internal void Add(CustomerRow row, OutboundImportRow? record)
+        {
+            Rows.Add(row);
+            if (record is not null) Records.Add(record);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using System.Collections.Generic;
+
+namespace OutboundPS.Import;
+
+/// <summary>Import-OutboundCustomer's choices.</summary>
+internal sealed class ImportOptions
+{
+    internal string? PhoneProperty { get; set; }
+    internal string? NameProperty { get; set; }
+    internal IReadOnlyList<string>? VariableProperty { get; set; }
+    internal bool AllowDuplicate { get; set; }
+
+    /// <summary>Rows a request; null takes the vendor's default.</summary>
+    internal int? BatchSize { get; set; }
+
+    /// <summary>Batches in flight at once.</summary>
+    internal int ThrottleLimit { get; set; } = 4;
+
+    /// <summary>Keep a record of every row (-PassThru); costs memory per row.</summary>
+    internal bool KeepRows { get; set; }
+}

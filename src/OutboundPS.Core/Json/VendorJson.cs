@@ -1,0 +1,26 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.Unicode;
+
+namespace OutboundPS.Json;
+
+/// <summary>The JSON settings both vendor clients share: tolerant on read, explicit names on write.</summary>
+internal static class VendorJson
+{
+    internal static readonly JsonSerializerOptions Options = Create();
+
+    private static JsonSerializerOptions Create()
+    {
+        var options = new JsonSerializerOptions
+        {
+            // Both vendors send some numbers as strings (vendor-api.md §4, B-19, Y-5).
+            NumberHandling = JsonNumberHandling.AllowReadingFromString,
+            DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+            // Chinese column names and values go out as UTF-8 text rather than \u escapes.
+            Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+            PropertyNameCaseInsensitive = false,
+        };
+        return options;
+    }
+}

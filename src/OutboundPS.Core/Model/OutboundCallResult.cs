@@ -1,0 +1,32 @@
+namespace OutboundPS;
+
+/// <summary>The vendor's answer to one number of Invoke-OutboundCall.</summary>
+public sealed class OutboundCallResult
+{
+    internal OutboundCallResult(OutboundVendor vendor, string phone)
+    {
+        Vendor = vendor;
+        Phone = phone;
+    }
+
+    /// <summary>The platform that places the call.</summary>
+    public OutboundVendor Vendor { get; }
+
+    /// <summary>The number being called (normalized).</summary>
+    public string Phone { get; }
+
+    /// <summary>Customer name, where given.</summary>
+    public string? Name { get; internal set; }
+
+    /// <summary>The vendor's id for this call row (iFlytek task_data_id); correlates the call record push.</summary>
+    public string? DataId { get; internal set; }
+
+    /// <summary>True when the vendor accepted the call request; the call itself happens later.</summary>
+    public bool Accepted { get; internal set; }
+
+    /// <summary>The vendor's message.</summary>
+    public string? Message { get; internal set; }
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Phone} {(Accepted ? "accepted" : "refused")} {DataId}";
+}

@@ -1,0 +1,41 @@
+using System;
+using System.Collections.Generic;
+
+namespace OutboundPS;
+
+/// <summary>A robot (call script).</summary>
+public sealed class OutboundRobot
+{
+    internal OutboundRobot(OutboundVendor vendor, string id)
+    {
+        Vendor = vendor;
+        Id = id;
+    }
+
+    /// <summary>The platform the robot belongs to.</summary>
+    public OutboundVendor Vendor { get; }
+
+    /// <summary>iFlytek robot_id / BYRobot robotDefId.</summary>
+    public string Id { get; }
+
+    /// <summary>Same as Id; lets a robot bind to -RobotId by property name.</summary>
+    public string RobotId => Id;
+
+    /// <summary>Robot name.</summary>
+    public string? Name { get; internal set; }
+
+    /// <summary>Vendor status in words (for example Published).</summary>
+    public string? Status { get; internal set; }
+
+    /// <summary>BYRobot scene id.</summary>
+    public string? SceneId { get; internal set; }
+
+    /// <summary>BYRobot recordings: id → name.</summary>
+    public IReadOnlyDictionary<string, string> Recordings { get; internal set; } = new Dictionary<string, string>();
+
+    /// <summary>Variables the script expects from each customer row, where known.</summary>
+    public IReadOnlyList<string> Variables { get; internal set; } = Array.Empty<string>();
+
+    /// <inheritdoc />
+    public override string ToString() => $"{Id} {Name}";
+}

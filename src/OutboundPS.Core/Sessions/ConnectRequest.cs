@@ -1,0 +1,29 @@
+using System;
+using System.Net.Http;
+using System.Security;
+
+namespace OutboundPS.Sessions;
+
+/// <summary>What Connect-Outbound was given.</summary>
+internal sealed class ConnectRequest
+{
+    internal ConnectRequest(OutboundVendor vendor, string appKey, SecureString appSecret)
+    {
+        Vendor = vendor;
+        AppKey = appKey;
+        AppSecret = appSecret;
+    }
+
+    internal OutboundVendor Vendor { get; }
+    internal string AppKey { get; }
+    internal SecureString AppSecret { get; }
+    internal string? Name { get; set; }
+    internal string? CompanyId { get; set; }
+    internal Uri? BaseUri { get; set; }
+
+    /// <summary>The in-process simulator's handler when -Sandbox was given.</summary>
+    internal HttpMessageHandler? SandboxHandler { get; set; }
+
+    internal TimeSpan? Timeout { get; set; }
+    internal TimeSpan? RetryDelay { get; set; }
+}

@@ -1,0 +1,65 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using OutboundPS.Http;
+using OutboundPS.IFlytek;
+using OutboundPS.Vendors;
+
+namespace OutboundPS.Sessions;
+
+/// <summary>Opens a session: builds the vendor's client, proves the credentials, registers it as the default.</summary>
+internal static class SessionConnector
+{
+    internal static readonly Uri IFlytekDefaultUri = new("https://www.xfyeta.com/");
+
+    internal static async Task<OutboundSession> ConnectAsync(ConnectRequest request, CancellationToken cancellationToken)
+    {
+        ValidateBaseUri(request.BaseUri);
+        var options = new TransportOptions
+        {
+            BaseUri = request.BaseUri ?? DefaultUri(request.Vendor),
+            Handler = request.SandboxHandler,
+        };
+        if (request.Timeout is { } timeout) options.Timeout = timeout;
+        if (request.RetryDelay is { } delay) options.RetryDelay = delay;
+
+        var session = new OutboundSession(request.Name ?? SessionRegistry.NextName(request.Vendor), request.Vendor, options.BaseUri,
+            request.AppKey, request.CompanyId, request.SandboxHandler is not null);
+        session.Attach(CreateClient(session, request, options));
+        try
+        {
+            await session.Client.ValidateCredentialsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            session.Close();
+            throw;
+        }
+
+        SessionRegistry.Add(session);
+        OperationLog.Verbose($"Connected to {session.Vendor} at {session.BaseUri} as session '{session.Name}'.");
+        return session;
+    }
+
+    private static IOutboundClient CreateClient(OutboundSession session, ConnectRequest request, TransportOptions options) =>
+        request.Vendor switch
+        {
+            OutboundVendor.IFlytek => new IFlytekClient(session, request.AppSecret, options),
+            _ => throw OutboundErrors.NotImplemented(request.Vendor, "connections in this version of OutboundPS",
+                "Use -Vendor IFlytek; BYRobot support is being built."),
+        };
+
+    private static Uri DefaultUri(OutboundVendor vendor) => vendor switch
+    {
+        OutboundVendor.IFlytek => IFlytekDefaultUri,
+        _ => throw OutboundErrors.NotImplemented(vendor, "connections in this version of OutboundPS", "Use -Vendor IFlytek."),
+    };
+
+    private static void ValidateBaseUri(Uri? uri)
+    {
+        if (uri is null) return;
+        if (!uri.IsAbsoluteUri || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
+            throw OutboundErrors.InvalidArgument("BaseUri", uri, "is not an absolute http or https address.",
+                "Pass the vendor's base address, for example https://www.xfyeta.com/.");
+    }
+}

@@ -1,0 +1,16 @@
+using System;
+
+namespace OutboundPS;
+
+/// <summary>Both vendors keep China time (UTC+8); OutboundPS reports times in that zone.</summary>
+internal static class VendorTime
+{
+    internal static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
+
+    internal static DateTimeOffset? FromEpochMilliseconds(long? milliseconds) =>
+        milliseconds is null or <= 0 ? null : DateTimeOffset.FromUnixTimeMilliseconds(milliseconds.Value).ToOffset(ChinaOffset);
+
+    internal static long ToEpochMilliseconds(DateTimeOffset value) => value.ToUnixTimeMilliseconds();
+
+    internal static DateTimeOffset InChina(DateTimeOffset value) => value.ToOffset(ChinaOffset);
+}

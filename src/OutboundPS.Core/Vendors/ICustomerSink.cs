@@ -1,0 +1,18 @@
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OutboundPS.Vendors;
+
+/// <summary>Sends batches of validated customers to one task.</summary>
+internal interface ICustomerSink
+{
+    /// <summary>The vendor's hard limit of rows per request.</summary>
+    int MaxBatchSize { get; }
+
+    /// <summary>The batch size used when the user does not choose one.</summary>
+    int DefaultBatchSize { get; }
+
+    /// <summary>Sends one batch. Throws OutboundException when the vendor refuses it or its fate is unknown.</summary>
+    Task<BatchOutcome> SendAsync(IReadOnlyList<CustomerRow> batch, CancellationToken cancellationToken);
+}

@@ -1,0 +1,45 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace OutboundPS.Vendors;
+
+/// <summary>
+/// What every vendor offers the cmdlets. A vendor that lacks an operation throws
+/// OutboundErrors.NotImplemented naming the alternative; it never does something else instead.
+/// </summary>
+internal interface IOutboundClient : IDisposable
+{
+    OutboundVendor Vendor { get; }
+
+    /// <summary>Proves the credentials work (iFlytek: obtain a token; BYRobot: a signed read).</summary>
+    Task ValidateCredentialsAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<OutboundLine>> GetLinesAsync(CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<OutboundRobot>> GetRobotsAsync(CancellationToken cancellationToken);
+
+    /// <summary>Creates a task and returns it as the vendor now reports it.</summary>
+    Task<OutboundTask> CreateTaskAsync(NewTaskSpec spec, CancellationToken cancellationToken);
+
+    Task<OutboundTask> GetTaskAsync(string taskId, CancellationToken cancellationToken);
+
+    /// <summary>One page (1-based) of tasks matching the filter, at the vendor's largest page size.</summary>
+    Task<TaskPage> GetTaskPageAsync(TaskFilter filter, int pageIndex, CancellationToken cancellationToken);
+
+    Task UpdateTaskAsync(TaskUpdateSpec spec, CancellationToken cancellationToken);
+
+    Task StartTaskAsync(string taskId, CancellationToken cancellationToken);
+
+    Task PauseTaskAsync(string taskId, CancellationToken cancellationToken);
+
+    Task StopTaskAsync(string taskId, CancellationToken cancellationToken);
+
+    Task DeleteTaskAsync(string taskId, CancellationToken cancellationToken);
+
+    /// <summary>Checks the task can take customers with these columns and returns where to send batches.</summary>
+    Task<ICustomerSink> OpenImportAsync(string taskId, CustomerColumns columns, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<OutboundCallResult>> CallAsync(CallSpec spec, CancellationToken cancellationToken);
+}
