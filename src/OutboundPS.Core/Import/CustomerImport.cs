@@ -24,7 +24,7 @@ internal sealed class CustomerImport
     private readonly HashSet<string>? _seenPhones;
     private readonly List<Task> _inFlight = new();
     private readonly object _gate = new();
-    private CustomerColumns? _columns;
+    private CustomerRowReader? _reader;
     private ICustomerSink? _sink;
     private int _batchSize;
     private PendingBatch _pending = new(1);
@@ -62,7 +62,6 @@ internal sealed class CustomerImport
     {
         cancellationToken.ThrowIfCancellationRequested();
         if (_sink is null) await OpenAsync(row, cancellationToken).ConfigureAwait(false);
-        var columns = _columns!;
         var rowNumber = ++_rowCount;
         var record = _records is null ? null : new OutboundImportRow(rowNumber, inputObject);
         lock (_gate)
@@ -71,36 +70,29 @@ internal sealed class CustomerImport
             _records?.Add(record!);
         }
 
-        var rawPhone = row.GetValue(columns.PhoneColumn);
-        var phone = PhoneNumber.Normalize(rawPhone);
-        var name = columns.NameColumn is null ? null : row.GetValue(columns.NameColumn);
+        var customer = _reader!.Read(row, rowNumber, out var rawPhone, out var name, out var error);
         if (record is not null)
         {
-            record.Phone = phone ?? rawPhone;
+            record.Phone = customer?.Phone ?? rawPhone;
             record.Name = name;
         }
 
-        if (phone is null)
+        if (customer is null)
         {
-            var error = OutboundErrors.InvalidArgument(columns.PhoneColumn, rawPhone,
-                $"row {rowNumber} has no valid phone number (a mainland mobile 1[3-9] plus 9 digits, or a landline with its area code).",
-                "Correct the number and import the row again.");
-            Reject(record, error.Message);
+            Reject(record, error!.Message);
             error.TargetObject = inputObject;
             Notices.Enqueue(new ImportNotice(error, inputObject));
             return;
         }
 
-        if (_seenPhones is not null && !_seenPhones.Add(phone))
+        if (_seenPhones is not null && !_seenPhones.Add(customer.Phone))
         {
             _duplicates++;
             Reject(record, "Duplicate");
             return;
         }
 
-        var values = new string[columns.Variables.Count];
-        for (var i = 0; i < values.Length; i++) values[i] = row.GetValue(columns.Variables[i]) ?? string.Empty;
-        _pending.Add(new CustomerRow(rowNumber, phone, name, values), record);
+        _pending.Add(customer, record);
         if (_pending.Rows.Count >= _batchSize) await FlushAsync(cancellationToken).ConfigureAwait(false);
     }
 
@@ -137,13 +129,14 @@ internal sealed class CustomerImport
 
     private async Task OpenAsync(IInputRow first, CancellationToken cancellationToken)
     {
-        _columns = CustomerColumnDetector.Detect(first.PropertyNames, _options.PhoneProperty, _options.NameProperty, _options.VariableProperty);
-        var sink = await _client.OpenImportAsync(_taskId, _columns, cancellationToken).ConfigureAwait(false);
+        var columns = CustomerColumnDetector.Detect(first.PropertyNames, _options.PhoneProperty, _options.NameProperty, _options.VariableProperty);
+        var sink = await _client.OpenImportAsync(_taskId, columns, cancellationToken).ConfigureAwait(false);
         var size = _options.BatchSize ?? sink.DefaultBatchSize;
         if (size < 1 || size > sink.MaxBatchSize)
             throw OutboundErrors.InvalidArgument("BatchSize", size, $"{_client.Vendor} accepts 1 to {sink.MaxBatchSize} customers a request.",
                 $"Pass a value from 1 to {sink.MaxBatchSize}, or omit it for {sink.DefaultBatchSize}.");
         _batchSize = size;
+        _reader = new CustomerRowReader(columns);
         _sink = sink;
     }
 

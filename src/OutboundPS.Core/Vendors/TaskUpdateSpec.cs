@@ -10,6 +10,6 @@ internal sealed class TaskUpdateSpec
     internal string TaskId { get; }
     internal string? Name { get; set; }
     internal int? Concurrency { get; set; }
-    internal IReadOnlyList<string>? Lines { get; set; }
+    internal IReadOnlyList<string>? Line { get; set; }
     internal IReadOnlyList<TimeRange>? WorkingHours { get; set; }
 }

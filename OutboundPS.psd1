@@ -1,0 +1,39 @@
+@{
+    RootModule           = 'OutboundPS.psm1'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0f3c4e-8d7a-4f61-9a53-2e4c1d7b9a10'
+    Author               = 'OutboundPS contributors'
+    CompanyName          = 'OutboundPS'
+    Copyright            = '(c) OutboundPS contributors. MIT License.'
+    Description          = 'Drive AI outbound-calling platforms (iFlytek yeta 讯飞, BYRobot 百应) from PowerShell: tasks, customer imports, progress and single calls.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FormatsToProcess     = @('OutboundPS.format.ps1xml')
+    CmdletsToExport      = @(
+        'Connect-Outbound'
+        'Disconnect-Outbound'
+        'Get-OutboundSession'
+        'Get-OutboundLine'
+        'Get-OutboundRobot'
+        'New-OutboundTask'
+        'Get-OutboundTask'
+        'Set-OutboundTask'
+        'Start-OutboundTask'
+        'Suspend-OutboundTask'
+        'Stop-OutboundTask'
+        'Remove-OutboundTask'
+        'Wait-OutboundTask'
+        'Import-OutboundCustomer'
+        'Invoke-OutboundCall'
+    )
+    FunctionsToExport    = @()
+    AliasesToExport      = @()
+    VariablesToExport    = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('Outbound', 'CallCenter', 'AI', 'iFlytek', 'BYRobot', 'Telephony', 'Windows', 'Linux', 'macOS', 'PSEdition_Core', 'PSEdition_Desktop')
+            ProjectUri = 'https://github.com/outboundps/OutboundPS'
+            LicenseUri = 'https://github.com/outboundps/OutboundPS/blob/main/LICENSE'
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Unicode;
+
+namespace OutboundPS.Sandbox;
+
+/// <summary>JSON in and out of the simulators, independent of the client's own JSON code.</summary>
+internal static class JsonAnswer
+{
+    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+
+    internal static SimulatedResponse Ok(JsonNode envelope, int status = 200) =>
+        new(status, Encoding.UTF8.GetBytes(envelope.ToJsonString(Options)));
+
+    /// <summary>The request body as a JSON object, or null when it is not one.</summary>
+    internal static JsonObject? ReadObject(byte[] body)
+    {
+        try
+        {
+            return body.Length == 0 ? null : JsonNode.Parse(body) as JsonObject;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    internal static string? Text(this JsonObject body, string name) =>
+        body[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    internal static long? Number(this JsonObject body, string name)
+    {
+        if (body[name] is not JsonValue value) return null;
+        if (value.TryGetValue<long>(out var number)) return number;
+        if (value.TryGetValue<double>(out var real) && real == System.Math.Floor(real)) return (long)real;
+        return null;
+    }
+}

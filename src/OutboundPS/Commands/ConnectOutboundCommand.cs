@@ -1,0 +1,90 @@
+using System;
+using System.Management.Automation;
+using System.Security;
+using OutboundPS.Commands.Infrastructure;
+using OutboundPS.Sandbox;
+using OutboundPS.Sessions;
+
+namespace OutboundPS.Commands;
+
+/// <summary>Connects to a vendor account (or its sandbox) and makes it the default session.</summary>
+[Cmdlet(VerbsCommunications.Connect, "Outbound", DefaultParameterSetName = AppKeySet)]
+[OutputType(typeof(OutboundSession))]
+public sealed class ConnectOutboundCommand : OutboundCmdlet
+{
+    private const string AppKeySet = "AppKey";
+    private const string CredentialSet = "Credential";
+    private const string SandboxSet = "Sandbox";
+
+    /// <summary>The platform.</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    public OutboundVendor Vendor { get; set; }
+
+    /// <summary>The application key.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = AppKeySet)]
+    [ValidateNotNullOrEmpty]
+    public string AppKey { get; set; } = string.Empty;
+
+    /// <summary>The application secret.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = AppKeySet)]
+    public SecureString AppSecret { get; set; } = new();
+
+    /// <summary>User name = app key, password = app secret (what Get-AutomationPSCredential returns).</summary>
+    [Parameter(Mandatory = true, ParameterSetName = CredentialSet)]
+    [Credential]
+    public PSCredential Credential { get; set; } = PSCredential.Empty;
+
+    /// <summary>Connects to the in-process simulator: no secrets, nothing dialled.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = SandboxSet)]
+    public SwitchParameter Sandbox { get; set; }
+
+    /// <summary>BYRobot default company id.</summary>
+    [Parameter]
+    public string? CompanyId { get; set; }
+
+    /// <summary>Another endpoint: a private deployment or a simulator over HTTP.</summary>
+    [Parameter(ParameterSetName = AppKeySet)]
+    [Parameter(ParameterSetName = CredentialSet)]
+    public Uri? BaseUri { get; set; }
+
+    /// <summary>The session's name.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Name { get; set; }
+
+    /// <summary>Returns the session.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        var request = ParameterSetName switch
+        {
+            SandboxSet => new ConnectRequest(Vendor, SandboxBackends.AppKey, SecretText.Protect(SandboxBackends.AppSecret))
+            {
+                SandboxHandler = CreateSandboxHandler(),
+            },
+            CredentialSet => new ConnectRequest(Vendor, Credential.UserName, Credential.Password),
+            _ => new ConnectRequest(Vendor, AppKey, AppSecret),
+        };
+        request.Name = Name;
+        request.CompanyId = CompanyId;
+        request.BaseUri = BaseUri;
+        var session = Run(token => SessionConnector.ConnectAsync(request, token), Vendor);
+        if (PassThru) WriteObject(session);
+    }
+
+    private System.Net.Http.HttpMessageHandler CreateSandboxHandler()
+    {
+        try
+        {
+            return SandboxBackends.CreateHandler(Vendor.ToString());
+        }
+        catch (NotSupportedException)
+        {
+            Fail(OutboundErrors.NotImplemented(Vendor, "a sandbox in this version of OutboundPS", "Use -Vendor IFlytek -Sandbox."), Vendor);
+            throw;
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using System.Linq;
+using System.Management.Automation;
+using OutboundPS.Commands.Infrastructure;
+using OutboundPS.Sessions;
+
+namespace OutboundPS.Commands;
+
+/// <summary>Lists the connected sessions, newest last.</summary>
+[Cmdlet(VerbsCommon.Get, "OutboundSession")]
+[OutputType(typeof(OutboundSession))]
+public sealed class GetOutboundSessionCommand : OutboundCmdlet
+{
+    /// <summary>Session names to show; wildcards allowed.</summary>
+    [Parameter(Position = 0)]
+    [SupportsWildcards]
+    public string[]? Name { get; set; }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        var patterns = (Name ?? new[] { "*" }).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToArray();
+        WriteObject(SessionRegistry.All.Where(s => patterns.Any(p => p.IsMatch(s.Name))), enumerateCollection: true);
+    }
+}

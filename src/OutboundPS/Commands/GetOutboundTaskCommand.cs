@@ -1,0 +1,85 @@
+using System;
+using System.Management.Automation;
+using OutboundPS.Commands.Infrastructure;
+using OutboundPS.Vendors;
+
+namespace OutboundPS.Commands;
+
+/// <summary>Gets tasks by id, or lists them (every page, newest first), honouring -First and -Skip.</summary>
+[Cmdlet(VerbsCommon.Get, "OutboundTask", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+[OutputType(typeof(OutboundTask))]
+public sealed class GetOutboundTaskCommand : OutboundCmdlet
+{
+    private const string ListSet = "List";
+    private const string IdSet = "Id";
+
+    /// <summary>Task ids.</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+    [Alias("TaskId")]
+    [TaskIdTransformation]
+    [ValidateNotNullOrEmpty]
+    public string[] Id { get; set; } = Array.Empty<string>();
+
+    /// <summary>Tasks whose name contains this text (matched by the vendor).</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    public string? Name { get; set; }
+
+    /// <summary>Only tasks in these states.</summary>
+    [Parameter(ParameterSetName = ListSet)]
+    public OutboundTaskStatus[]? Status { get; set; }
+
+    /// <summary>The session; tasks piped in bring their own.</summary>
+    [Parameter(ValueFromPipelineByPropertyName = true)]
+    public OutboundSession? Session { get; set; }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var session = UseSession(Session);
+        if (ParameterSetName == IdSet)
+        {
+            foreach (var id in Id)
+            {
+                OutboundTask? task = null;
+                if (TryRun(async token => task = await session.Client.GetTaskAsync(id, token).ConfigureAwait(false), id)) WriteObject(task);
+            }
+
+            return;
+        }
+
+        List(session);
+    }
+
+    private void List(OutboundSession session)
+    {
+        var filter = new TaskFilter { Name = Name, Status = Status };
+        var skip = PagingParameters.Skip;
+        var remaining = PagingParameters.First;
+        var totalReported = false;
+        for (var page = 1; remaining > 0; page++)
+        {
+            var result = Run(token => session.Client.GetTaskPageAsync(filter, page, token));
+            if (PagingParameters.IncludeTotalCount && !totalReported)
+            {
+                WriteObject(PagingParameters.NewTotalCount((ulong)result.Total, 1.0));
+                totalReported = true;
+            }
+
+            foreach (var task in result.Tasks)
+            {
+                if (skip > 0)
+                {
+                    skip--;
+                    continue;
+                }
+
+                if (remaining == 0) break;
+                WriteObject(task);
+                remaining--;
+            }
+
+            if (result.Tasks.Count == 0 || page * (long)Math.Max(1, result.Tasks.Count) >= result.Total) break;
+            if (result.Total > 200) WriteProgress(new ProgressRecord(1, "Get-OutboundTask", $"Read page {page}") { PercentComplete = (int)Math.Min(100, page * 100L * result.Tasks.Count / result.Total) });
+        }
+    }
+}

@@ -1,0 +1,124 @@
+using System;
+using System.Management.Automation;
+using OutboundPS.Commands.Infrastructure;
+using OutboundPS.Import;
+
+namespace OutboundPS.Commands;
+
+/// <summary>Streams customers from the pipeline into a task, accounting for every row.</summary>
+[Cmdlet(VerbsData.Import, "OutboundCustomer", SupportsShouldProcess = true)]
+[OutputType(typeof(OutboundImportResult))]
+public sealed class ImportOutboundCustomerCommand : OutboundCmdlet
+{
+    private CustomerImport? _import;
+    private OutboundSession? _session;
+    private bool _declined;
+    private long _nextProgressAt;
+
+    /// <summary>The task to import into (an id, or an OutboundTask).</summary>
+    [Parameter(Mandatory = true, Position = 0)]
+    [TaskIdTransformation]
+    [ValidateNotNullOrEmpty]
+    public string TaskId { get; set; } = string.Empty;
+
+    /// <summary>The customers: Import-Csv rows, hashtables or any objects.</summary>
+    [Parameter(Mandatory = true, ValueFromPipeline = true)]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>The phone column, when it is not one of the names OutboundPS recognizes.</summary>
+    [Parameter]
+    public string? PhoneProperty { get; set; }
+
+    /// <summary>The name column, when it is not one of the names OutboundPS recognizes.</summary>
+    [Parameter]
+    public string? NameProperty { get; set; }
+
+    /// <summary>Only these columns are sent as robot variables.</summary>
+    [Parameter]
+    public string[]? VariableProperty { get; set; }
+
+    /// <summary>Send phones repeated within this import instead of rejecting them.</summary>
+    [Parameter]
+    public SwitchParameter AllowDuplicate { get; set; }
+
+    /// <summary>Customers a request; the vendor's default when omitted (iFlytek 50, BYRobot 500).</summary>
+    [Parameter]
+    [ValidateRange(1, 10000)]
+    public int? BatchSize { get; set; }
+
+    /// <summary>Batches in flight at once.</summary>
+    [Parameter]
+    [ValidateRange(1, 32)]
+    public int ThrottleLimit { get; set; } = 4;
+
+    /// <summary>Adds a record of every row to the result's Rows.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <summary>The session; the newest when omitted.</summary>
+    [Parameter]
+    public OutboundSession? Session { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        _session = UseSession(Session);
+        _import = new CustomerImport(_session.Client, TaskId, new ImportOptions
+        {
+            PhoneProperty = PhoneProperty,
+            NameProperty = NameProperty,
+            VariableProperty = VariableProperty,
+            AllowDuplicate = AllowDuplicate,
+            BatchSize = BatchSize,
+            ThrottleLimit = ThrottleLimit,
+            KeepRows = PassThru,
+        });
+        _declined = !ShouldProcess($"{_session.Vendor} task {TaskId}", "Import customers");
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        if (_declined || InputObject is null) return;
+        var row = new PSObjectInputRow(InputObject);
+        var input = InputObject;
+        Run(async token =>
+        {
+            await _import!.AddAsync(row, input, token).ConfigureAwait(false);
+            return true;
+        }, input);
+        ReportNotices();
+        var progress = _import!.Progress;
+        if (progress.Read >= _nextProgressAt)
+        {
+            _nextProgressAt = progress.Read + 500;
+            WriteProgress(Describe(progress, ProgressRecordType.Processing));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        if (_declined) return;
+        if (_import!.Progress.Read == 0)
+            Fail(OutboundErrors.InvalidArgument("InputObject", null, "no customers were piped in.",
+                "Pipe rows in, for example Import-Csv customers.csv | Import-OutboundCustomer -TaskId <id>."), TaskId);
+        var result = Run(token => _import.CompleteAsync(token), TaskId);
+        ReportNotices();
+        WriteProgress(Describe(_import.Progress, ProgressRecordType.Completed));
+        WriteVerbose($"Import into task {TaskId}: {result} in {result.Duration.TotalSeconds:0.0} s.");
+        WriteObject(result);
+    }
+
+    private void ReportNotices()
+    {
+        while (_import!.Notices.TryDequeue(out var notice)) WriteError(ErrorRecords.From(notice.Error, notice.Target));
+    }
+
+    private ProgressRecord Describe(ImportProgress progress, ProgressRecordType type) =>
+        new(1, $"Importing customers into task {TaskId}",
+            $"{progress.Read} read, {progress.Sent} sent, {progress.Accepted} accepted, {progress.NotAccepted} not accepted ({progress.RowsPerSecond:0} rows/s)")
+        {
+            RecordType = type,
+        };
+}

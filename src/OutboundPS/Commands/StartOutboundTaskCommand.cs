@@ -1,0 +1,27 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using OutboundPS.Commands.Infrastructure;
+using OutboundPS.Vendors;
+
+namespace OutboundPS.Commands;
+
+/// <summary>Starts (or resumes) tasks.</summary>
+[Cmdlet(VerbsLifecycle.Start, "OutboundTask", SupportsShouldProcess = true)]
+[OutputType(typeof(OutboundTask))]
+public sealed class StartOutboundTaskCommand : TaskActionCmdlet
+{
+    /// <summary>Returns each task after the change.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override string Action => "Start";
+
+    /// <inheritdoc />
+    protected override bool ReturnTask => PassThru;
+
+    /// <inheritdoc />
+    private protected override Task Invoke(IOutboundClient client, string taskId, CancellationToken cancellationToken) =>
+        client.StartTaskAsync(taskId, cancellationToken);
+}

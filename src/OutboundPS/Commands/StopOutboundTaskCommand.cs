@@ -1,0 +1,27 @@
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using OutboundPS.Commands.Infrastructure;
+using OutboundPS.Vendors;
+
+namespace OutboundPS.Commands;
+
+/// <summary>Terminates tasks for good (BYRobot task/stop); iFlytek offers no such call.</summary>
+[Cmdlet(VerbsLifecycle.Stop, "OutboundTask", SupportsShouldProcess = true)]
+[OutputType(typeof(OutboundTask))]
+public sealed class StopOutboundTaskCommand : TaskActionCmdlet
+{
+    /// <summary>Returns each task after the change.</summary>
+    [Parameter]
+    public SwitchParameter PassThru { get; set; }
+
+    /// <inheritdoc />
+    protected override string Action => "Stop";
+
+    /// <inheritdoc />
+    protected override bool ReturnTask => PassThru;
+
+    /// <inheritdoc />
+    private protected override Task Invoke(IOutboundClient client, string taskId, CancellationToken cancellationToken) =>
+        client.StopTaskAsync(taskId, cancellationToken);
+}

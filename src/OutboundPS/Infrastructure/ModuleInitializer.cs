@@ -1,0 +1,72 @@
+using System;
+using System.IO;
+using System.Management.Automation;
+using System.Reflection;
+using OutboundPS.Sessions;
+
+namespace OutboundPS.Commands.Infrastructure;
+
+/// <summary>
+/// Resolves Core and its third-party dependencies from the Dependencies folder, isolated from other
+/// modules' copies: a private AssemblyLoadContext on PowerShell 7, a version-agnostic resolve on 5.1.
+/// </summary>
+public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
+{
+    private static readonly string DependencyFolder =
+        Path.Combine(Path.GetDirectoryName(typeof(ModuleInitializer).Assembly.Location) ?? ".", "Dependencies");
+
+    /// <summary>Registers the resolver when the module is imported.</summary>
+    public void OnImport()
+    {
+#if NET8_0_OR_GREATER
+        System.Runtime.Loader.AssemblyLoadContext.Default.Resolving += ResolveIntoIsolation;
+#else
+        AppDomain.CurrentDomain.AssemblyResolve += ResolveAnyVersion;
+#endif
+    }
+
+    /// <summary>Drops every session (and with it every secret) when the module is removed.</summary>
+    public void OnRemove(PSModuleInfo psModuleInfo)
+    {
+        DropSessions();
+#if NET8_0_OR_GREATER
+        System.Runtime.Loader.AssemblyLoadContext.Default.Resolving -= ResolveIntoIsolation;
+#else
+        AppDomain.CurrentDomain.AssemblyResolve -= ResolveAnyVersion;
+#endif
+    }
+
+    // Touches Core only here, after the resolver exists.
+    private static void DropSessions() => SessionRegistry.Clear();
+
+    private static string? CandidatePath(string? assemblyName)
+    {
+        if (assemblyName is null) return null;
+        var path = Path.Combine(DependencyFolder, assemblyName + ".dll");
+        return File.Exists(path) ? path : null;
+    }
+
+#if NET8_0_OR_GREATER
+    private static Assembly? ResolveIntoIsolation(System.Runtime.Loader.AssemblyLoadContext context, AssemblyName name) =>
+        // Only our engine is routed into isolation; its own dependencies then resolve inside that context.
+        name.Name is "OutboundPS.Core" or "OutboundPS.Sandbox" && CandidatePath(name.Name) is { } path
+            ? DependencyLoadContext.Instance.LoadFromAssemblyPath(path)
+            : null;
+
+    /// <summary>The private context holding Core, RestSharp, Polly and System.Text.Json.</summary>
+    private sealed class DependencyLoadContext : System.Runtime.Loader.AssemblyLoadContext
+    {
+        internal static readonly DependencyLoadContext Instance = new();
+
+        private DependencyLoadContext() : base("OutboundPS.Dependencies")
+        {
+        }
+
+        protected override Assembly? Load(AssemblyName assemblyName) =>
+            CandidatePath(assemblyName.Name) is { } path ? LoadFromAssemblyPath(path) : null;
+    }
+#else
+    private static Assembly? ResolveAnyVersion(object? sender, ResolveEventArgs args) =>
+        CandidatePath(new AssemblyName(args.Name).Name) is { } path ? Assembly.LoadFrom(path) : null;
+#endif
+}

@@ -1,0 +1,116 @@
+using System;
+using System.Collections.Concurrent;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using OutboundPS.Http;
+using OutboundPS.Sessions;
+
+namespace OutboundPS.Commands.Infrastructure;
+
+/// <summary>
+/// What every OutboundPS cmdlet shares: running Core's async work while pumping Write* calls back onto
+/// the pipeline thread (the only thread allowed to make them), Ctrl+C, and ErrorRecords from OutboundExceptions.
+/// </summary>
+public abstract class OutboundCmdlet : PSCmdlet, IOperationLogSink
+{
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentQueue<Action> _pipelineWork = new();
+    private readonly AutoResetEvent _pipelineSignal = new(false);
+
+    /// <summary>Cancelled when the user presses Ctrl+C.</summary>
+    protected CancellationToken StopToken => _stopping.Token;
+
+    /// <summary>The session: the one given, or the newest; ends the command when there is none.</summary>
+    protected OutboundSession UseSession(OutboundSession? given)
+    {
+        try
+        {
+            return SessionRegistry.Resolve(given);
+        }
+        catch (OutboundException error)
+        {
+            Fail(error, given);
+            throw;
+        }
+    }
+
+    /// <summary>Queues an action (a Write* call) to run on the pipeline thread while Core work is in progress.</summary>
+    protected void OnPipelineThread(Action action)
+    {
+        _pipelineWork.Enqueue(action);
+        _pipelineSignal.Set();
+    }
+
+    /// <summary>Runs Core work to completion; an OutboundException ends the command.</summary>
+    protected T Run<T>(Func<CancellationToken, Task<T>> work, object? target = null)
+    {
+        try
+        {
+            using (OperationLog.Use(this))
+                return Pump(work(StopToken));
+        }
+        catch (OutboundException error)
+        {
+            DrainPipelineWork();
+            ThrowTerminatingError(ErrorRecords.From(error, target));
+            throw; // not reached: ThrowTerminatingError always throws
+        }
+    }
+
+    /// <summary>
+    /// Runs Core work; an OutboundException is written as a non-terminating error and false returned,
+    /// except NotImplemented, which ends the command (SPEC §3: the vendor lacks the operation for every input).
+    /// </summary>
+    protected bool TryRun(Func<CancellationToken, Task> work, object? target)
+    {
+        try
+        {
+            using (OperationLog.Use(this))
+                Pump(Completion(work(StopToken)));
+            return true;
+        }
+        catch (OutboundException error)
+        {
+            DrainPipelineWork();
+            if (error.Kind == OutboundErrorKind.NotImplemented) ThrowTerminatingError(ErrorRecords.From(error, target));
+            WriteError(ErrorRecords.From(error, target));
+            return false;
+        }
+    }
+
+    /// <summary>Runs whatever Core queued for the pipeline thread.</summary>
+    protected void DrainPipelineWork()
+    {
+        while (_pipelineWork.TryDequeue(out var action)) action();
+    }
+
+    /// <summary>Ends the command with an OutboundException raised by the cmdlet itself.</summary>
+    protected void Fail(OutboundException error, object? target = null) => ThrowTerminatingError(ErrorRecords.From(error, target));
+
+    /// <inheritdoc />
+    protected override void StopProcessing() => _stopping.Cancel();
+
+    void IOperationLogSink.Verbose(string message) => OnPipelineThread(() => WriteVerbose(message));
+
+    void IOperationLogSink.Warning(string message) => OnPipelineThread(() => WriteWarning(message));
+
+    private T Pump<T>(Task<T> task)
+    {
+        var handles = new WaitHandle[] { ((IAsyncResult)task).AsyncWaitHandle, _pipelineSignal };
+        while (!task.IsCompleted)
+        {
+            WaitHandle.WaitAny(handles);
+            DrainPipelineWork();
+        }
+
+        DrainPipelineWork();
+        return task.GetAwaiter().GetResult();
+    }
+
+    private static async Task<bool> Completion(Task task)
+    {
+        await task.ConfigureAwait(false);
+        return true;
+    }
+}

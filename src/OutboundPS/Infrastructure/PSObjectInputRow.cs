@@ -1,0 +1,45 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Management.Automation;
+using OutboundPS.Import;
+
+namespace OutboundPS.Commands.Infrastructure;
+
+/// <summary>An Import-Csv row, hashtable or any object, seen as named text values.</summary>
+internal sealed class PSObjectInputRow : IInputRow
+{
+    private readonly PSObject _row;
+    private readonly IDictionary? _dictionary;
+
+    internal PSObjectInputRow(PSObject row)
+    {
+        _row = row;
+        _dictionary = row.BaseObject as IDictionary;
+        PropertyNames = _dictionary is not null
+            ? _dictionary.Keys.Cast<object>().Select(k => Convert.ToString(k, CultureInfo.InvariantCulture) ?? string.Empty).ToArray()
+            : row.Properties.Select(p => p.Name).ToArray();
+    }
+
+    public IReadOnlyList<string> PropertyNames { get; }
+
+    public string? GetValue(string name)
+    {
+        object? value;
+        if (_dictionary is not null)
+        {
+            var key = _dictionary.Keys.Cast<object>().FirstOrDefault(k =>
+                string.Equals(Convert.ToString(k, CultureInfo.InvariantCulture), name, StringComparison.OrdinalIgnoreCase));
+            value = key is null ? null : _dictionary[key];
+        }
+        else
+        {
+            value = _row.Properties[name]?.Value;
+        }
+
+        if (value is PSObject wrapped) value = wrapped.BaseObject;
+        return value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString();
+    }
+}
