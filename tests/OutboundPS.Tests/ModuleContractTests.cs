@@ -127,4 +127,24 @@ public sealed class ModuleContractTests
         var names = category.GetFields(BindingFlags.Public | BindingFlags.Static).Select(f => f.Name).ToHashSet();
         Assert.All(Enum.GetNames<OutboundErrorKind>(), kind => Assert.Contains(kind, names));
     }
+
+    [Fact]
+    public void ExportedTypes_LoadWithoutCore()
+    {
+        // PowerShell enumerates ExportedTypes before IModuleAssemblyInitializer.OnImport registers the resolver that
+        // finds Core in Dependencies/. Loading a type loads its base types, interfaces and value-type field layouts.
+        string[] isolated = { "OutboundPS.Core", "OutboundPS.Sandbox", "RestSharp", "Polly.Core", "System.Text.Json" };
+        foreach (var type in ModuleMetadata.CmdletAssembly.GetExportedTypes())
+        {
+            for (var t = type; t is not null; t = t.BaseType)
+                Assert.DoesNotContain(t.Assembly.GetName().Name, isolated);
+            Assert.All(type.GetInterfaces(), i => Assert.DoesNotContain(i.Assembly.GetName().Name, isolated));
+            var fields = type.GetFields(BindingFlags.Instance | BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.DeclaredOnly);
+            foreach (var field in fields.Where(f => f.FieldType.IsValueType))
+            {
+                var fieldType = Nullable.GetUnderlyingType(field.FieldType) ?? field.FieldType;
+                Assert.False(isolated.Contains(fieldType.Assembly.GetName().Name), $"{type.Name}.{field.Name} is a {fieldType.Name}");
+            }
+        }
+    }
 }

@@ -16,9 +16,16 @@ public sealed class ConnectOutboundCommand : OutboundCmdlet
     private const string CredentialSet = "Credential";
     private const string SandboxSet = "Sandbox";
 
+    // Boxed: a Core enum as a field would make PowerShell load Core before the module initializer runs.
+    private object _vendor = default(OutboundVendor);
+
     /// <summary>The platform.</summary>
     [Parameter(Mandatory = true, Position = 0)]
-    public OutboundVendor Vendor { get; set; }
+    public OutboundVendor Vendor
+    {
+        get => (OutboundVendor)_vendor;
+        set => _vendor = value;
+    }
 
     /// <summary>The application key.</summary>
     [Parameter(Mandatory = true, ParameterSetName = AppKeySet)]

@@ -12,7 +12,12 @@ namespace OutboundPS.Commands.Infrastructure;
 /// What every OutboundPS cmdlet shares: running Core's async work while pumping Write* calls back onto
 /// the pipeline thread (the only thread allowed to make them), Ctrl+C, and ErrorRecords from OutboundExceptions.
 /// </summary>
-public abstract class OutboundCmdlet : PSCmdlet, IOperationLogSink
+/// <remarks>
+/// PowerShell loads every exported type of this assembly before the module initializer that resolves Core
+/// runs, so exported types must not derive from, implement, or hold value-type fields of Core types
+/// (ModuleContractTests.ExportedTypes_LoadWithoutCore keeps it so).
+/// </remarks>
+public abstract class OutboundCmdlet : PSCmdlet
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentQueue<Action> _pipelineWork = new();
@@ -47,7 +52,7 @@ public abstract class OutboundCmdlet : PSCmdlet, IOperationLogSink
     {
         try
         {
-            using (OperationLog.Use(this))
+            using (OperationLog.Use(new PipelineLog(this)))
                 return Pump(work(StopToken));
         }
         catch (OutboundException error)
@@ -66,7 +71,7 @@ public abstract class OutboundCmdlet : PSCmdlet, IOperationLogSink
     {
         try
         {
-            using (OperationLog.Use(this))
+            using (OperationLog.Use(new PipelineLog(this)))
                 Pump(Completion(work(StopToken)));
             return true;
         }
@@ -91,9 +96,17 @@ public abstract class OutboundCmdlet : PSCmdlet, IOperationLogSink
     /// <inheritdoc />
     protected override void StopProcessing() => _stopping.Cancel();
 
-    void IOperationLogSink.Verbose(string message) => OnPipelineThread(() => WriteVerbose(message));
+    /// <summary>Relays Core's log lines to the pipeline thread as verbose and warning records.</summary>
+    private sealed class PipelineLog : IOperationLogSink
+    {
+        private readonly OutboundCmdlet _cmdlet;
 
-    void IOperationLogSink.Warning(string message) => OnPipelineThread(() => WriteWarning(message));
+        internal PipelineLog(OutboundCmdlet cmdlet) => _cmdlet = cmdlet;
+
+        public void Verbose(string message) => _cmdlet.OnPipelineThread(() => _cmdlet.WriteVerbose(message));
+
+        public void Warning(string message) => _cmdlet.OnPipelineThread(() => _cmdlet.WriteWarning(message));
+    }
 
     private T Pump<T>(Task<T> task)
     {
