@@ -196,6 +196,8 @@ internal sealed class CustomerImport
             note = outcome.Summary;
         }
 
+        Http.OperationLog.Verbose(
+            $"Batch {batch.Number} (rows {batch.Rows[0].RowNumber}-{batch.Rows[batch.Rows.Count - 1].RowNumber}): {batch.Rows.Count} {verdict}.");
         lock (_gate)
         {
             var count = batch.Rows.Count;

@@ -55,16 +55,14 @@ public sealed class GetOutboundTaskCommand : OutboundCmdlet
         var filter = new TaskFilter { Name = Name, Status = Status };
         var skip = PagingParameters.Skip;
         var remaining = PagingParameters.First;
-        var totalReported = false;
+        var progress = new ProgressRecord(1, "Get-OutboundTask", "Reading tasks");
+        long fetched = 0;
         for (var page = 1; remaining > 0; page++)
         {
             var result = Run(token => session.Client.GetTaskPageAsync(filter, page, token));
-            if (PagingParameters.IncludeTotalCount && !totalReported)
-            {
+            if (page == 1 && PagingParameters.IncludeTotalCount)
                 WriteObject(PagingParameters.NewTotalCount((ulong)result.Total, 1.0));
-                totalReported = true;
-            }
-
+            fetched += result.Tasks.Count;
             foreach (var task in result.Tasks)
             {
                 if (skip > 0)
@@ -78,8 +76,14 @@ public sealed class GetOutboundTaskCommand : OutboundCmdlet
                 remaining--;
             }
 
-            if (result.Tasks.Count == 0 || page * (long)Math.Max(1, result.Tasks.Count) >= result.Total) break;
-            if (result.Total > 200) WriteProgress(new ProgressRecord(1, "Get-OutboundTask", $"Read page {page}") { PercentComplete = (int)Math.Min(100, page * 100L * result.Tasks.Count / result.Total) });
+            if (result.Tasks.Count == 0 || fetched >= result.Total) break;
+            // Long listings show where they are, as PowerShellForGitHub does once there are many pages.
+            progress.PercentComplete = (int)Math.Min(100, fetched * 100 / Math.Max(1, result.Total));
+            progress.StatusDescription = $"{fetched} of {result.Total} tasks read";
+            WriteProgress(progress);
         }
+
+        progress.RecordType = ProgressRecordType.Completed;
+        WriteProgress(progress);
     }
 }

@@ -1,0 +1,46 @@
+using System;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using OutboundPS.Sandbox;
+using OutboundPS.Sandbox.Hosting;
+using OutboundPS.Sandbox.IFlytek;
+using OutboundPS.Sessions;
+using Xunit;
+
+namespace OutboundPS.Tests;
+
+/// <summary>The host program's HTTP server, as `dotnet run --project src/OutboundPS.Sandbox` starts it.</summary>
+public sealed class SandboxHostTests
+{
+    [Fact]
+    public async Task HostProgram_ServesTheSimulatorOverLoopback_ToAClientGivenItsBaseUri()
+    {
+        var simulator = new IFlytekSimulator(SandboxBackends.AppKey, SandboxBackends.AppSecret, new ScaledClock(SandboxBackends.Speed));
+        // HttpListener cannot bind port 0 itself, so ask the OS for a free port first.
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+
+        using var host = new HttpListenerHost(simulator, port);
+        using var stop = new CancellationTokenSource();
+        var serving = host.RunAsync(stop.Token);
+        var session = await SessionConnector.ConnectAsync(
+            new ConnectRequest(OutboundVendor.IFlytek, SandboxBackends.AppKey, SecretText.Protect(SandboxBackends.AppSecret)) { BaseUri = host.BaseUri, Name = "host-test" },
+            CancellationToken.None);
+        try
+        {
+            var lines = await session.Client.GetLinesAsync(CancellationToken.None);
+            Assert.Equal(2, lines.Count);
+            Assert.Contains(simulator.Received, r => r.Request.Path == "/openapi/config/v1/query");
+        }
+        finally
+        {
+            SessionRegistry.Remove(session);
+            stop.Cancel();
+            await serving;
+        }
+    }
+}
