@@ -20,6 +20,22 @@ public sealed class SandboxFaults
         if (Latency > TimeSpan.Zero) Thread.Sleep(Latency);
     }
 
+    /// <summary>
+    /// Drops the connection of the next request whose path ends with <paramref name="pathSuffix"/>,
+    /// after the simulator has applied it (true) or before it has (false).
+    /// </summary>
+    public void DropNext(string pathSuffix, bool afterProcessing) => _drops.Enqueue(Tuple.Create(pathSuffix, afterProcessing));
+
+    private readonly ConcurrentQueue<Tuple<string, bool>> _drops = new();
+
+    /// <summary>Whether to drop this request, and whether after applying it.</summary>
+    internal bool? TakeDrop(string path)
+    {
+        if (_drops.TryPeek(out var next) && path.EndsWith(next.Item1, StringComparison.Ordinal) && _drops.TryDequeue(out next))
+            return next.Item2;
+        return null;
+    }
+
     internal int? TakeScriptedCode(string path)
     {
         if (_scriptedCodes.TryPeek(out var next) && path.EndsWith(next.Item1, StringComparison.Ordinal)

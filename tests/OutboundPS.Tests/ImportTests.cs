@@ -114,4 +114,23 @@ public sealed class ImportTests
         Assert.Contains("-PhoneProperty", error.Message);
         Assert.Contains("Foo", error.Message);
     }
+
+    [Fact]
+    public async Task ConnectionDroppedAfterTheVendorStoredTheBatch_IsUnknown_AndNotResent()
+    {
+        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        var task = await NewTask(h);
+        h.Simulator.Faults.DropNext("/task/insert", afterProcessing: true);
+        var import = new CustomerImport(h.Session.Client, task.Id, new ImportOptions { KeepRows = true, BatchSize = 2, ThrottleLimit = 1 });
+        foreach (var phone in new[] { "13800138000", "13800138001", "13800138002" })
+            await import.AddAsync(IFlytekHarness.Row(("Phone", phone), ("Name", "n"), ("金额", "1")), phone, CancellationToken.None);
+        var result = await import.CompleteAsync(CancellationToken.None);
+
+        Assert.Equal(2, result.Unknown);
+        Assert.Equal(1, result.Accepted);
+        Assert.All(result.Rows.Where(r => r.Outcome == ImportOutcome.Unknown), r => Assert.Contains("unknown", r.Error));
+        // The vendor did store the dropped batch: the import must not have sent it a second time.
+        Assert.Equal(3, h.Simulator.PhonesOf(task.Id).Count);
+        Assert.Equal(2, h.Simulator.Received.Count(r => r.Request.Path.EndsWith("/task/insert", StringComparison.Ordinal)));
+    }
 }

@@ -81,6 +81,8 @@ public sealed class SentinelTests
         await Attempt(() => client.GetTaskAsync(task.Id, none));
         h.Simulator.Faults.AnswerNextWith($"<html>{TokenMarker}</html>".Replace(TokenMarker, "gateway"));
         await Attempt(() => client.GetLinesAsync(none));
+        h.Simulator.Faults.DropNext("/task/query", afterProcessing: true);
+        await Attempt(() => client.GetTaskAsync(task.Id, none));
         await Attempt(() => client.StopTaskAsync(task.Id, none));
         await Attempt(() => client.UpdateTaskAsync(new TaskUpdateSpec(task.Id), none));
         await Attempt(() => client.StartTaskAsync("0", none));

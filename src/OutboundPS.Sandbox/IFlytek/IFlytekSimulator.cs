@@ -95,8 +95,16 @@ public sealed class IFlytekSimulator : IVendorSimulator
             if (!request.Query.TryGetValue("token", out var token) || !_tokens.TryGetValue(token, out var expires) || Clock.Now >= expires)
                 return Fail(10001, "无效的token请求");
             if (Faults.TakeScriptedCode(request.Path) is { } code) return Fail(code, "模拟错误");
+            var drop = Faults.TakeDrop(request.Path);
+            if (drop == false) return SimulatedResponse.Dropped();
             foreach (var task in _tasks.Values) task.Advance(Clock.Now);
-            return request.Path switch
+            var answer = Route(request.Path, body);
+            return drop == true ? SimulatedResponse.Dropped() : answer;
+        }
+    }
+
+    private SimulatedResponse Route(string path, JsonObject body) =>
+            path switch
             {
                 "/openapi/config/v1/query" => Config(body),
                 "/openapi/outbound/v1/task/create" => Create(body),
@@ -108,8 +116,6 @@ public sealed class IFlytekSimulator : IVendorSimulator
                 "/openapi/outbound/v1/task/query" => Query(body),
                 _ => new SimulatedResponse(404, Encoding.UTF8.GetBytes("<html><body>404 Not Found</body></html>"), "text/html"),
             };
-        }
-    }
 
     private SimulatedResponse Token(JsonObject body)
     {

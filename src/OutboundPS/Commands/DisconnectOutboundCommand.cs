@@ -24,8 +24,7 @@ public sealed class DisconnectOutboundCommand : OutboundCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var session = Run(_ => System.Threading.Tasks.Task.FromResult(
-            ParameterSetName == NameSet ? SessionRegistry.Find(Name) : SessionRegistry.Resolve(Session)), Name);
+        var session = ParameterSetName == NameSet ? Validate(() => SessionRegistry.Find(Name), Name) : UseSession(Session);
         SessionRegistry.Remove(session);
         WriteVerbose($"Disconnected session '{session.Name}'.");
     }

@@ -98,9 +98,9 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
     {
         if (_rows.Count == 0) return;
         var session = UseSession(Session);
-        var columns = Run(_ => System.Threading.Tasks.Task.FromResult(CustomerColumnDetector.Detect(
+        var columns = Validate(() => CustomerColumnDetector.Detect(
             _rows[0].Row.PropertyNames, ParameterSetName == PipelineSet ? PhoneProperty : null,
-            ParameterSetName == PipelineSet ? NameProperty : null, null)), _rows[0].Target);
+            ParameterSetName == PipelineSet ? NameProperty : null, null), _rows[0].Target);
         var reader = new CustomerRowReader(columns);
         var customers = new List<CustomerRow>();
         for (var i = 0; i < _rows.Count; i++)

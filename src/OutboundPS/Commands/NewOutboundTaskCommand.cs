@@ -88,7 +88,7 @@ public sealed class NewOutboundTaskCommand : OutboundCmdlet
     protected override void ProcessRecord()
     {
         var session = UseSession(Session);
-        var spec = Run(_ => System.Threading.Tasks.Task.FromResult(BuildSpec()), Name);
+        var spec = Validate(BuildSpec, Name);
         if (!ShouldProcess($"{session.Vendor} task '{Name}' with robot {RobotId}", "Create")) return;
         WriteObject(Run(token => session.Client.CreateTaskAsync(spec, token), Name));
     }

@@ -40,7 +40,7 @@ public sealed class SetOutboundTaskCommand : TaskCmdlet
         foreach (var id in Id)
         {
             var spec = new TaskUpdateSpec(id) { Name = Name, Concurrency = Concurrency, Line = Line };
-            spec.WorkingHours = Run(_ => System.Threading.Tasks.Task.FromResult(TaskInput.ParseWindows(nameof(WorkingHours), WorkingHours)), id);
+            spec.WorkingHours = Validate(() => TaskInput.ParseWindows(nameof(WorkingHours), WorkingHours), id);
             if (!ShouldProcess($"{session.Vendor} task {id}", "Update")) continue;
             Run(async token =>
             {

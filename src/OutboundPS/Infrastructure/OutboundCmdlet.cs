@@ -40,6 +40,20 @@ public abstract class OutboundCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>Runs a local check (no request); an OutboundException ends the command before anything is sent.</summary>
+    protected T Validate<T>(Func<T> check, object? target)
+    {
+        try
+        {
+            return check();
+        }
+        catch (OutboundException error)
+        {
+            Fail(error, target);
+            throw;
+        }
+    }
+
     /// <summary>Queues an action (a Write* call) to run on the pipeline thread while Core work is in progress.</summary>
     protected void OnPipelineThread(Action action)
     {
