@@ -5,7 +5,7 @@
     Author               = 'OutboundPS contributors'
     CompanyName          = 'OutboundPS'
     Copyright            = '(c) OutboundPS contributors. MIT License.'
-    Description          = 'Drive AI outbound-calling platforms (iFlytek yeta 讯飞, BYRobot 百应) from PowerShell: tasks, customer imports, progress and single calls.'
+    Description          = 'Drive AI outbound-calling platforms (iFlytek yeta, BYRobot) from PowerShell: call tasks, customer imports from Import-Csv, progress and single calls.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     FormatsToProcess     = @('OutboundPS.format.ps1xml')

@@ -1,0 +1,97 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using OutboundPS.Import;
+using OutboundPS.Tests.Support;
+using OutboundPS.Vendors;
+using Xunit;
+
+namespace OutboundPS.Tests;
+
+public sealed class VendorCapabilityTests
+{
+    [Fact]
+    public async Task IFlytek_StopAndUpdate_AreNotImplemented_NamingTheAlternatives_AndSendNothing()
+    {
+        await using var h = await IFlytekHarness.StartAsync(overHttp: false);
+        var before = h.Simulator.Received.Count;
+
+        var stop = await Assert.ThrowsAsync<OutboundException>(() => h.Session.Client.StopTaskAsync("7000001", CancellationToken.None));
+        Assert.Equal(OutboundErrorKind.NotImplemented, stop.Kind);
+        Assert.Equal("OutboundPS.IFlytek.NotImplemented", stop.ErrorId);
+        Assert.Contains("Suspend-OutboundTask", stop.Message);
+        Assert.Contains("Remove-OutboundTask", stop.Message);
+
+        var update = await Assert.ThrowsAsync<OutboundException>(() => h.Session.Client.UpdateTaskAsync(new TaskUpdateSpec("7000001"), CancellationToken.None));
+        Assert.Equal(OutboundErrorKind.NotImplemented, update.Kind);
+        Assert.Contains("IFlytek", update.Message);
+        Assert.Equal(before, h.Simulator.Received.Count);
+    }
+
+    [Theory]
+    [InlineData("Concurrency")]
+    [InlineData("Manual")]
+    [InlineData("SceneId")]
+    [InlineData("SceneRecordId")]
+    [InlineData("CallType")]
+    [InlineData("SendSms")]
+    [InlineData("Remark")]
+    public async Task IFlytek_RefusesByRobotOnlyTaskParameters_BeforeSending(string parameter)
+    {
+        await using var h = await IFlytekHarness.StartAsync(overHttp: false);
+        var spec = new NewTaskSpec { Name = "t", RobotId = "720", Lines = new[] { "055169101401" } };
+        switch (parameter)
+        {
+            case "Concurrency": spec.Concurrency = 2; break;
+            case "Manual": spec.Manual = true; break;
+            case "SceneId": spec.SceneId = "1"; break;
+            case "SceneRecordId": spec.SceneRecordId = "1"; break;
+            case "CallType": spec.CallType = 1; break;
+            case "SendSms": spec.SendSms = false; break;
+            default: spec.Remark = "r"; break;
+        }
+
+        var error = await Assert.ThrowsAsync<OutboundException>(() => h.Session.Client.CreateTaskAsync(spec, CancellationToken.None));
+        Assert.Equal(OutboundErrorKind.InvalidArgument, error.Kind);
+        Assert.Contains($"-{parameter}", error.Message);
+        Assert.DoesNotContain(h.Simulator.Received, r => r.Request.Path.EndsWith("/task/create", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(new[] { "25:00-26:00" }, "not a daily time window")]
+    [InlineData(new[] { "12:00-09:00" }, "not a daily time window")]
+    [InlineData(new[] { "09:00-12:00", "11:00-13:00" }, "overlaps")]
+    public void WorkingHours_AreCheckedLocally_WithTheFieldValueAndFix(string[] windows, string problem)
+    {
+        var error = Assert.Throws<OutboundException>(() => TaskInput.ParseWindows("WorkingHours", windows));
+        Assert.Contains("-WorkingHours", error.Message);
+        Assert.Contains(problem, error.Message);
+        Assert.Contains($"'{windows[^1]}'", error.Message);
+        Assert.False(string.IsNullOrEmpty(error.RecommendedAction));
+    }
+
+    [Fact]
+    public async Task SampleCsv_WithChineseHeaders_BindsToColumnDetection_AndImports()
+    {
+        var path = Path.Combine(ModuleMetadata.Root, "docs", "examples", "customers.zh-CN.csv");
+        var bytes = File.ReadAllBytes(path);
+        // A BOM, so that Windows PowerShell 5.1's Import-Csv reads the Chinese headers as UTF-8.
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3));
+        var lines = File.ReadAllLines(path, Encoding.UTF8);
+        var headers = lines[0].Split(',');
+        var columns = CustomerColumnDetector.Detect(headers, null, null, null);
+        Assert.Equal("手机号码", columns.PhoneColumn);
+        Assert.Equal("客户姓名", columns.NameColumn);
+
+        await using var h = await IFlytekHarness.StartAsync(overHttp: false);
+        var task = await h.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "csv", RobotId = "719", Lines = new[] { "055169101401" } }, CancellationToken.None);
+        var import = new CustomerImport(h.Session.Client, task.Id, new ImportOptions());
+        foreach (var line in lines.Skip(1))
+            await import.AddAsync(new DictionaryInputRow(headers.Zip(line.Split(','), (k, v) => new System.Collections.Generic.KeyValuePair<string, string?>(k, v))), line, CancellationToken.None);
+        var result = await import.CompleteAsync(CancellationToken.None);
+        Assert.Equal(lines.Length - 1, result.Accepted);
+    }
+}
