@@ -33,6 +33,8 @@ public sealed class ImportTests
         // Every row's data id is the id the vendor returned at that row's position in its batch.
         var stored = inserts.SelectMany(r => r.Body!["call_list"]!.AsArray().Select(row => (string?)row![0])).ToList();
         Assert.Equal(stored.OrderBy(p => p), result.Rows.Select(r => r.Phone).OrderBy(p => p));
+        var issued = h.Simulator.DataIds;
+        Assert.All(result.Rows, row => Assert.Equal(issued[row.Phone!].ToString(System.Globalization.CultureInfo.InvariantCulture), row.DataId));
         Assert.Equal(120, result.Rows.Select(r => r.DataId).Distinct().Count());
         Assert.Equal(Enumerable.Range(1, 120).Select(n => (long)n), result.Rows.Select(r => r.RowNumber));
         Assert.Equal(Enumerable.Range(0, 120).Select(i => $"1380000{i:0000}"), h.Simulator.PhonesOf(task.Id).OrderBy(p => p));

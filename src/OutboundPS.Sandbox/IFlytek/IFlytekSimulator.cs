@@ -41,6 +41,7 @@ public sealed class IFlytekSimulator : IVendorSimulator
     private long _nextTaskId = 7_000_001;
     private long _nextDataId = 180_000_000_000_000_001;
     private int _tokenCounter;
+    private readonly Dictionary<string, long> _dataIds = new();
 
     /// <summary>Makes the tokens the simulator issues; tests use it to plant marker strings.</summary>
     public Func<int, string> TokenFactory { get; set; } = n => n.ToString("x32", CultureInfo.InvariantCulture);
@@ -72,6 +73,15 @@ public sealed class IFlytekSimulator : IVendorSimulator
     public IReadOnlyList<string> PhonesOf(string taskId)
     {
         lock (_gate) return _tasks.TryGetValue(taskId, out var task) ? task.Phones.ToArray() : Array.Empty<string>();
+    }
+
+    /// <summary>The task_data_id the simulator gave each stored phone.</summary>
+    public IReadOnlyDictionary<string, long> DataIds
+    {
+        get
+        {
+            lock (_gate) return new Dictionary<string, long>(_dataIds);
+        }
     }
 
     /// <summary>Invalidates every token, as if they had expired on the vendor's side.</summary>
@@ -232,7 +242,11 @@ public sealed class IFlytekSimulator : IVendorSimulator
         }
 
         task.Phones.AddRange(phones);
-        var ids = phones.Select(_ => (JsonNode)JsonValue.Create(_nextDataId++)!).ToArray();
+        var ids = phones.Select(phone =>
+        {
+            _dataIds[phone] = _nextDataId;
+            return (JsonNode)JsonValue.Create(_nextDataId++)!;
+        }).ToArray();
         return Success(new JsonObject { ["total"] = phones.Count, ["task_data_ids"] = new JsonArray(ids) });
     }
 
