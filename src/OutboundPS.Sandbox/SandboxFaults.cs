@@ -4,21 +4,18 @@ using System.Threading;
 
 namespace OutboundPS.Sandbox;
 
-/// <summary>Trouble a test can ask a simulator to cause.</summary>
+/// <summary>Trouble a test can ask a simulator to cause. Scripted faults apply to the next matching request, in order.</summary>
 public sealed class SandboxFaults
 {
-    private readonly ConcurrentQueue<Tuple<string, int>> _scriptedCodes = new();
+    private readonly ConcurrentQueue<Tuple<string, int>> _codes = new();
+    private readonly ConcurrentQueue<Tuple<string, bool>> _drops = new();
+    private string? _rawBody;
 
     /// <summary>Delay added to every request.</summary>
     public TimeSpan Latency { get; set; }
 
     /// <summary>Makes the next request whose path ends with <paramref name="pathSuffix"/> fail with the vendor code.</summary>
-    public void FailNext(string pathSuffix, int vendorCode) => _scriptedCodes.Enqueue(Tuple.Create(pathSuffix, vendorCode));
-
-    internal void Delay()
-    {
-        if (Latency > TimeSpan.Zero) Thread.Sleep(Latency);
-    }
+    public void FailNext(string pathSuffix, int vendorCode) => _codes.Enqueue(Tuple.Create(pathSuffix, vendorCode));
 
     /// <summary>
     /// Drops the connection of the next request whose path ends with <paramref name="pathSuffix"/>,
@@ -26,28 +23,30 @@ public sealed class SandboxFaults
     /// </summary>
     public void DropNext(string pathSuffix, bool afterProcessing) => _drops.Enqueue(Tuple.Create(pathSuffix, afterProcessing));
 
-    private readonly ConcurrentQueue<Tuple<string, bool>> _drops = new();
+    /// <summary>Answers the next request with this text instead of JSON (an HTML error page, say).</summary>
+    public void AnswerNextWith(string rawBody) => _rawBody = rawBody;
+
+    internal void Delay()
+    {
+        if (Latency > TimeSpan.Zero) Thread.Sleep(Latency);
+    }
+
+    internal int? TakeScriptedCode(string path) => TakeMatching(_codes, path, out var code) ? code : null;
 
     /// <summary>Whether to drop this request, and whether after applying it.</summary>
-    internal bool? TakeDrop(string path)
+    internal bool? TakeDrop(string path) => TakeMatching(_drops, path, out var after) ? after : null;
+
+    internal string? TakeRawBody() => Interlocked.Exchange(ref _rawBody, null);
+
+    private static bool TakeMatching<T>(ConcurrentQueue<Tuple<string, T>> queue, string path, out T value)
     {
-        if (_drops.TryPeek(out var next) && path.EndsWith(next.Item1, StringComparison.Ordinal) && _drops.TryDequeue(out next))
-            return next.Item2;
-        return null;
+        if (queue.TryPeek(out var next) && path.EndsWith(next.Item1, StringComparison.Ordinal) && queue.TryDequeue(out next))
+        {
+            value = next.Item2;
+            return true;
+        }
+
+        value = default!;
+        return false;
     }
-
-    internal int? TakeScriptedCode(string path)
-    {
-        if (_scriptedCodes.TryPeek(out var next) && path.EndsWith(next.Item1, StringComparison.Ordinal)
-            && _scriptedCodes.TryDequeue(out next))
-            return next.Item2;
-        return null;
-    }
-
-    internal string? TakeRawBody() => Interlocked.Exchange(ref _nextRawBodyField, null);
-
-    private string? _nextRawBodyField;
-
-    /// <summary>Answers the next request with this text instead of JSON (an HTML error page, say).</summary>
-    public void AnswerNextWith(string rawBody) => _nextRawBodyField = rawBody;
 }
