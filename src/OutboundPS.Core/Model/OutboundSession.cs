@@ -32,7 +32,7 @@ public sealed class OutboundSession
     public string AppKey { get; }
 
     /// <summary>BYRobot default company id.</summary>
-    public string? CompanyId { get; }
+    public string? CompanyId { get; internal set; }
 
     /// <summary>True when connected to the in-process simulator.</summary>
     public bool IsSandbox { get; }

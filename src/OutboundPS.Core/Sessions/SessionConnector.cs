@@ -1,6 +1,7 @@
 using System;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.ByRobot;
 using OutboundPS.Http;
 using OutboundPS.IFlytek;
 using OutboundPS.Vendors;
@@ -11,6 +12,9 @@ namespace OutboundPS.Sessions;
 internal static class SessionConnector
 {
     internal static readonly Uri IFlytekDefaultUri = new("https://www.xfyeta.com/");
+
+    /// <summary>The documented address is plain http (vendor-api.md B-2); -BaseUri https://api.byrobot.cn/ where it works.</summary>
+    internal static readonly Uri ByRobotDefaultUri = new("http://api.byrobot.cn/");
 
     internal static async Task<OutboundSession> ConnectAsync(ConnectRequest request, CancellationToken cancellationToken)
     {
@@ -45,15 +49,10 @@ internal static class SessionConnector
         request.Vendor switch
         {
             OutboundVendor.IFlytek => new IFlytekClient(session, request.AppSecret, options),
-            _ => throw OutboundErrors.NotImplemented(request.Vendor, "connections in this version of OutboundPS",
-                "Use -Vendor IFlytek; BYRobot support is being built."),
+            _ => new ByRobotClient(session, request.AppSecret, options),
         };
 
-    private static Uri DefaultUri(OutboundVendor vendor) => vendor switch
-    {
-        OutboundVendor.IFlytek => IFlytekDefaultUri,
-        _ => throw OutboundErrors.NotImplemented(vendor, "connections in this version of OutboundPS", "Use -Vendor IFlytek."),
-    };
+    private static Uri DefaultUri(OutboundVendor vendor) => vendor == OutboundVendor.IFlytek ? IFlytekDefaultUri : ByRobotDefaultUri;
 
     private static void ValidateBaseUri(Uri? uri)
     {

@@ -12,14 +12,18 @@ internal sealed class TaskFilter
 /// <summary>One page of a task listing.</summary>
 internal sealed class TaskPage
 {
-    internal TaskPage(IReadOnlyList<OutboundTask> tasks, int total)
+    internal TaskPage(IReadOnlyList<OutboundTask> tasks, int total, int? scanned = null)
     {
         Tasks = tasks;
         Total = total;
+        Scanned = scanned ?? tasks.Count;
     }
 
     internal IReadOnlyList<OutboundTask> Tasks { get; }
 
-    /// <summary>Tasks matching the filter over all pages.</summary>
+    /// <summary>Tasks the vendor lists over all pages (before any filtering the vendor cannot do itself).</summary>
     internal int Total { get; }
+
+    /// <summary>Vendor rows read for this page; more than Tasks.Count when some were filtered out locally.</summary>
+    internal int Scanned { get; }
 }

@@ -72,7 +72,7 @@ public sealed class IFlytekSimulator : IVendorSimulator
     /// <summary>The customers stored in a task, in arrival order.</summary>
     public IReadOnlyList<string> PhonesOf(string taskId)
     {
-        lock (_gate) return _tasks.TryGetValue(taskId, out var task) ? task.Phones.ToArray() : Array.Empty<string>();
+        lock (_gate) return _tasks.TryGetValue(taskId, out var task) ? task.Dialling.Phones.ToArray() : Array.Empty<string>();
     }
 
     /// <summary>The task_data_id the simulator gave each stored phone.</summary>
@@ -241,7 +241,7 @@ public sealed class IFlytekSimulator : IVendorSimulator
             phones.Add(phone);
         }
 
-        task.Phones.AddRange(phones);
+        foreach (var phone in phones) task.Dialling.Phones.Add(phone);
         var ids = phones.Select(phone =>
         {
             _dataIds[phone] = _nextDataId;
@@ -311,11 +311,11 @@ public sealed class IFlytekSimulator : IVendorSimulator
             ["deleted"] = t.Deleted ? 1 : 0,
             ["time_task_start"] = t.Started ?? 0,
             ["time_task_finish"] = t.Finished ?? 0,
-            ["process_count"] = t.Dialled,
-            ["process_tel_count"] = t.Dialled,
-            ["process_through_count"] = t.Connected,
-            ["process_through_rate"] = t.Dialled == 0 ? 0.0 : Math.Round((double)t.Connected / t.Dialled, 4),
-            ["count_tel"] = t.Phones.Count,
+            ["process_count"] = t.Dialling.Dialled,
+            ["process_tel_count"] = t.Dialling.Dialled,
+            ["process_through_count"] = t.Dialling.Connected,
+            ["process_through_rate"] = t.Dialling.Dialled == 0 ? 0.0 : Math.Round((double)t.Dialling.Connected / t.Dialling.Dialled, 4),
+            ["count_tel"] = t.Dialling.Phones.Count,
             ["time_task_estimate_begin"] = t.TimeBegin,
             ["time_task_estimate_end"] = t.TimeEnd ?? 0,
             ["line_num"] = t.LineNum,
@@ -326,7 +326,7 @@ public sealed class IFlytekSimulator : IVendorSimulator
             // yeta sends these arrays as JSON text inside a string (vendor-api.md Y-16).
             ["time_range"] = new JsonArray(t.TimeRange.Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()).ToJsonString(),
         };
-        if (showRemaining) row["remaining"] = t.Phones.Count - t.Dialled;
+        if (showRemaining) row["remaining"] = t.Dialling.Phones.Count - t.Dialling.Dialled;
         return row;
     }
 

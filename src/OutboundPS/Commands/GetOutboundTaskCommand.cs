@@ -62,7 +62,7 @@ public sealed class GetOutboundTaskCommand : OutboundCmdlet
             var result = Run(token => session.Client.GetTaskPageAsync(filter, page, token));
             if (page == 1 && PagingParameters.IncludeTotalCount)
                 WriteObject(PagingParameters.NewTotalCount((ulong)result.Total, 1.0));
-            fetched += result.Tasks.Count;
+            fetched += result.Scanned;
             foreach (var task in result.Tasks)
             {
                 if (skip > 0)
@@ -76,7 +76,7 @@ public sealed class GetOutboundTaskCommand : OutboundCmdlet
                 remaining--;
             }
 
-            if (result.Tasks.Count == 0 || fetched >= result.Total) break;
+            if (result.Scanned == 0 || fetched >= result.Total) break;
             // Long listings show where they are, as PowerShellForGitHub does once there are many pages.
             progress.PercentComplete = (int)Math.Min(100, fetched * 100 / Math.Max(1, result.Total));
             progress.StatusDescription = $"{fetched} of {result.Total} tasks read";

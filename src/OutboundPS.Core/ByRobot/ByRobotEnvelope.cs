@@ -1,0 +1,40 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using OutboundPS.Http;
+using OutboundPS.Json;
+
+namespace OutboundPS.ByRobot;
+
+/// <summary>BYRobot's ResultModel: {code, data, resultMsg}; code 200 is success (vendor-api.md 1.1.4).</summary>
+internal sealed class ByRobotEnvelope<T>
+{
+    [JsonPropertyName("code")] public int? Code { get; set; }
+    [JsonPropertyName("data")] public T? Data { get; set; }
+    [JsonPropertyName("resultMsg")] public string? ResultMsg { get; set; }
+}
+
+/// <summary>Reads the envelope; anything else becomes a clear error quoting the HTTP status and first bytes.</summary>
+internal static class ByRobotEnvelopeReader
+{
+    internal const int Success = 200;
+
+    internal static ByRobotEnvelope<T> Parse<T>(RawResponse raw, string operation)
+    {
+        ByRobotEnvelope<T>? envelope = null;
+        try
+        {
+            if (raw.Body.Length > 0)
+                envelope = JsonSerializer.Deserialize<ByRobotEnvelope<T>>(raw.Body, VendorJson.Options);
+        }
+        catch (JsonException)
+        {
+            envelope = null;
+        }
+
+        if (envelope?.Code is null)
+            throw OutboundErrors.UnreadableAnswer(OutboundVendor.ByRobot, operation, raw.StatusCode, raw.Preview());
+        if (envelope.Code != Success)
+            throw ByRobotErrorTable.ToException(envelope.Code.Value, envelope.ResultMsg, operation);
+        return envelope;
+    }
+}

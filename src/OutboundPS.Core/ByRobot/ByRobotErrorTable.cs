@@ -1,0 +1,27 @@
+using System.Collections.Generic;
+using System.Globalization;
+
+namespace OutboundPS.ByRobot;
+
+/// <summary>BYRobot's error codes (vendor-api.md 1.1.5) with an English meaning and what to do.</summary>
+internal static class ByRobotErrorTable
+{
+    private static readonly Dictionary<int, VendorErrorInfo> Codes = new()
+    {
+        [401] = new("the request's signature or data did not validate", OutboundErrorKind.AuthenticationError,
+            "Check the app key and secret (CRM: 系统管理 → 系统设置 → API配置) and connect again."),
+        [403] = new("no permission, for example a company not bound to this app key", OutboundErrorKind.PermissionDenied,
+            "Check -CompanyId; the company list shows the companies this key may use."),
+        [404] = new("resource not found", OutboundErrorKind.ObjectNotFound, "Check the id; Get-OutboundTask lists the tasks."),
+        [408] = new("the request's datetime is more than 3 minutes from BYRobot's clock", OutboundErrorKind.AuthenticationError,
+            "Correct this machine's clock (it signs every request with the current UTC time)."),
+        [412] = new("bad parameter", OutboundErrorKind.InvalidArgument, "Check the values sent; -Verbose shows the request."),
+        [500] = new("unknown error", OutboundErrorKind.NotSpecified, "Retry later; if it persists, contact BYRobot."),
+    };
+
+    internal static OutboundException ToException(int code, string? message, string operation) =>
+        OutboundErrors.Vendor(OutboundVendor.ByRobot, operation, code.ToString(CultureInfo.InvariantCulture), message,
+            Codes.TryGetValue(code, out var info)
+                ? info
+                : new VendorErrorInfo("a code OutboundPS does not know", OutboundErrorKind.NotSpecified, "See the BYRobot documentation for this code."));
+}

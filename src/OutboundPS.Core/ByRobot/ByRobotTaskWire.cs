@@ -1,0 +1,142 @@
+using System.Collections.Generic;
+using System.Text.Json.Serialization;
+
+namespace OutboundPS.ByRobot;
+
+/// <summary>task/createTask (vendor-api.md B14).</summary>
+internal sealed class ByRobotCreateTask
+{
+    [JsonPropertyName("companyId")] public long CompanyId { get; set; }
+    [JsonPropertyName("taskName")] public string TaskName { get; set; } = string.Empty;
+    [JsonPropertyName("taskType")] public int TaskType { get; set; }
+    [JsonPropertyName("startDate")] public string? StartDate { get; set; }
+    [JsonPropertyName("workingStartTime")] public string? WorkingStartTime { get; set; }
+    [JsonPropertyName("workingEndTime")] public string? WorkingEndTime { get; set; }
+    [JsonPropertyName("breakStartTime")] public string? BreakStartTime { get; set; }
+    [JsonPropertyName("breakEndTime")] public string? BreakEndTime { get; set; }
+    [JsonPropertyName("userPhoneIds")] public long[] UserPhoneIds { get; set; } = System.Array.Empty<long>();
+    [JsonPropertyName("robotDefId")] public long RobotDefId { get; set; }
+
+    // Removed from the 2019+ docs but required by earlier deployments (vendor-api.md B-8); SPEC §3 defaults them.
+    [JsonPropertyName("sceneDefId")] public long? SceneDefId { get; set; }
+    [JsonPropertyName("sceneRecordId")] public long? SceneRecordId { get; set; }
+    [JsonPropertyName("callType")] public int CallType { get; set; }
+    [JsonPropertyName("concurrencyQuota")] public int? ConcurrencyQuota { get; set; }
+    [JsonPropertyName("smsType")] public int? SmsType { get; set; }
+    [JsonPropertyName("remark")] public string? Remark { get; set; }
+    [JsonPropertyName("repeatCall")] public bool? RepeatCall { get; set; }
+    [JsonPropertyName("repeatCallRule")] public ByRobotRepeatRule[]? RepeatCallRule { get; set; }
+}
+
+internal sealed class ByRobotRepeatRule
+{
+    [JsonPropertyName("phoneStatus")] public int PhoneStatus { get; set; }
+    [JsonPropertyName("times")] public int Times { get; set; }
+    [JsonPropertyName("interval")] public int Interval { get; set; }
+}
+
+/// <summary>task/update (vendor-api.md B20): every required field is sent, unchanged ones read from the task.</summary>
+internal sealed class ByRobotUpdateTask
+{
+    [JsonPropertyName("companyId")] public long CompanyId { get; set; }
+    [JsonPropertyName("taskId")] public long TaskId { get; set; }
+    [JsonPropertyName("taskName")] public string TaskName { get; set; } = string.Empty;
+    [JsonPropertyName("taskType")] public int TaskType { get; set; }
+
+    /// <summary>One line: an int; several: the comma string, the only documented form (vendor-api.md B-3).</summary>
+    [JsonPropertyName("userPhoneIds")] public object UserPhoneIds { get; set; } = 0L;
+    [JsonPropertyName("callType")] public int CallType { get; set; }
+    [JsonPropertyName("concurrencyQuota")] public int ConcurrencyQuota { get; set; }
+    [JsonPropertyName("workingStartTime")] public string? WorkingStartTime { get; set; }
+    [JsonPropertyName("workingEndTime")] public string? WorkingEndTime { get; set; }
+    [JsonPropertyName("breakStartClose")] public bool? BreakStartClose { get; set; }
+    [JsonPropertyName("breakStartTime")] public string? BreakStartTime { get; set; }
+    [JsonPropertyName("breakEndTime")] public string? BreakEndTime { get; set; }
+}
+
+internal sealed class ByRobotTaskId
+{
+    [JsonPropertyName("taskId")] public long TaskId { get; set; }
+}
+
+/// <summary>v2 task/importTaskCustomer (vendor-api.md B19).</summary>
+internal sealed class ByRobotImport
+{
+    [JsonPropertyName("companyId")] public long CompanyId { get; set; }
+    [JsonPropertyName("taskId")] public long TaskId { get; set; }
+    [JsonPropertyName("customerInfoList")] public IReadOnlyList<ByRobotCustomer> CustomerInfoList { get; set; } = System.Array.Empty<ByRobotCustomer>();
+}
+
+internal sealed class ByRobotCustomer
+{
+    [JsonPropertyName("name")] public string Name { get; set; } = string.Empty;
+    [JsonPropertyName("phone")] public string Phone { get; set; } = string.Empty;
+    [JsonPropertyName("properties")] public Dictionary<string, string> Properties { get; set; } = new();
+}
+
+internal sealed class ByRobotImportResult
+{
+    [JsonPropertyName("msg")] public string? Msg { get; set; }
+    [JsonPropertyName("successNum")] public int? SuccessNum { get; set; }
+    [JsonPropertyName("repeatNum")] public int? RepeatNum { get; set; }
+    [JsonPropertyName("placeFailNum")] public int? PlaceFailNum { get; set; }
+}
+
+/// <summary>task/call (vendor-api.md B21): note sceneId, not sceneDefId (B-6).</summary>
+internal sealed class ByRobotCallByCustomer
+{
+    [JsonPropertyName("customerId")] public long CustomerId { get; set; }
+    [JsonPropertyName("mobile")] public string Mobile { get; set; } = string.Empty;
+    [JsonPropertyName("companyId")] public long CompanyId { get; set; }
+    [JsonPropertyName("variables")] public Dictionary<string, string> Variables { get; set; } = new();
+    [JsonPropertyName("sceneId")] public long? SceneId { get; set; }
+    [JsonPropertyName("sceneRecordId")] public long? SceneRecordId { get; set; }
+    [JsonPropertyName("robotDefId")] public long RobotDefId { get; set; }
+}
+
+/// <summary>task/singleCallByMobile (vendor-api.md B22).</summary>
+internal sealed class ByRobotCallByMobile
+{
+    [JsonPropertyName("mobile")] public string Mobile { get; set; } = string.Empty;
+    [JsonPropertyName("companyId")] public long CompanyId { get; set; }
+    [JsonPropertyName("variables")] public Dictionary<string, string> Variables { get; set; } = new();
+    [JsonPropertyName("robotDefId")] public long RobotDefId { get; set; }
+    [JsonPropertyName("sceneDefId")] public long? SceneDefId { get; set; }
+    [JsonPropertyName("sceneRecordId")] public long? SceneRecordId { get; set; }
+    [JsonPropertyName("userName")] public string? UserName { get; set; }
+}
+
+/// <summary>getTasks page (vendor-api.md B24).</summary>
+internal sealed class ByRobotTaskPage
+{
+    [JsonPropertyName("total")] public int? Total { get; set; }
+    [JsonPropertyName("list")] public ByRobotTaskItem[]? List { get; set; }
+}
+
+/// <summary>A task of getTasks / getTaskDetail (vendor-api.md B24, B25).</summary>
+internal sealed class ByRobotTaskItem
+{
+    [JsonPropertyName("callJobId")] public long? CallJobId { get; set; }
+    [JsonPropertyName("jobName")] public string? JobName { get; set; }
+    [JsonPropertyName("jobType")] public int? JobType { get; set; }
+    [JsonPropertyName("startDate")] public string? StartDate { get; set; }
+    [JsonPropertyName("workingStartTime")] public string? WorkingStartTime { get; set; }
+    [JsonPropertyName("workingEndTime")] public string? WorkingEndTime { get; set; }
+    [JsonPropertyName("breakStartTime")] public string? BreakStartTime { get; set; }
+    [JsonPropertyName("breakEndTime")] public string? BreakEndTime { get; set; }
+    [JsonPropertyName("status")] public int? Status { get; set; }
+    [JsonPropertyName("sceneDefId")] public long? SceneDefId { get; set; }
+    [JsonPropertyName("robotDefId")] public long? RobotDefId { get; set; }
+    [JsonPropertyName("concurrencyQuota")] public int? ConcurrencyQuota { get; set; }
+    [JsonPropertyName("remark")] public string? Remark { get; set; }
+    [JsonPropertyName("totalCount")] public int? TotalCount { get; set; }
+    [JsonPropertyName("doneCount")] public int? DoneCount { get; set; }
+    [JsonPropertyName("calledCount")] public int? CalledCount { get; set; }
+    [JsonPropertyName("callPhones")] public ByRobotTaskPhone[]? CallPhones { get; set; }
+}
+
+internal sealed class ByRobotTaskPhone
+{
+    [JsonPropertyName("userPhoneId")] public long? UserPhoneId { get; set; }
+    [JsonPropertyName("phone")] public string? Phone { get; set; }
+}

@@ -1,0 +1,47 @@
+using System;
+using System.Collections.Generic;
+
+namespace OutboundPS.Sandbox;
+
+/// <summary>How far a simulated task has dialled its customers, at a given concurrency, as the clock moves.</summary>
+internal sealed class DiallingProgress
+{
+    /// <summary>Simulated seconds one call occupies a line or seat.</summary>
+    internal const double CallSeconds = 30;
+
+    private double _progress;
+    private DateTimeOffset _lastTick;
+
+    internal List<string> Phones { get; } = new();
+    internal HashSet<string> Known { get; } = new(StringComparer.Ordinal);
+    internal int Dialled { get; private set; }
+    internal int Connected { get; private set; }
+    internal bool AllDialled => Dialled >= Phones.Count;
+
+    internal bool Add(string phone)
+    {
+        if (!Known.Add(phone)) return false;
+        Phones.Add(phone);
+        return true;
+    }
+
+    /// <summary>Dialling (re)starts now; time before this does not count.</summary>
+    internal void Resume(DateTimeOffset now) => _lastTick = now;
+
+    /// <summary>Dials as many customers as <paramref name="concurrency"/> lines manage in the time since the last tick.</summary>
+    internal void Advance(DateTimeOffset now, int concurrency)
+    {
+        if (now <= _lastTick) return;
+        var elapsed = (now - _lastTick).TotalSeconds;
+        _lastTick = now;
+        _progress = Math.Min(Phones.Count, _progress + elapsed * Math.Max(1, concurrency) / CallSeconds);
+        while (Dialled < (int)_progress)
+        {
+            if (Answers(Phones[Dialled])) Connected++;
+            Dialled++;
+        }
+    }
+
+    /// <summary>Whether a number answers; fixed per number so that runs repeat (about two in three answer).</summary>
+    private static bool Answers(string phone) => phone[phone.Length - 1] % 3 != 0;
+}
