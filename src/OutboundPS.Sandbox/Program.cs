@@ -2,6 +2,7 @@ using System;
 using System.Threading;
 using OutboundPS.Sandbox;
 using OutboundPS.Sandbox.Hosting;
+using OutboundPS.Sandbox.ByRobot;
 using OutboundPS.Sandbox.IFlytek;
 
 // dotnet run --project src/OutboundPS.Sandbox -f net8.0 -- --vendor iflytek --port 5080
@@ -14,7 +15,7 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "vendor": vendor = args[i + 1].ToLowerInvariant(); break;
         case "port": port = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: --vendor iflytek --port 5080");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: --vendor iflytek|byrobot --port 5080");
             return 2;
     }
 }
@@ -22,7 +23,8 @@ for (var i = 0; i + 1 < args.Length; i += 2)
 IVendorSimulator simulator = vendor switch
 {
     "iflytek" => new IFlytekSimulator(SandboxBackends.AppKey, SandboxBackends.AppSecret, new ScaledClock(SandboxBackends.Speed)),
-    _ => throw new ArgumentException($"No simulator for vendor '{vendor}'. Use iflytek."),
+    "byrobot" => new ByRobotSimulator(SandboxBackends.AppKey, SandboxBackends.AppSecret, new ScaledClock(SandboxBackends.Speed)),
+    _ => throw new ArgumentException($"No simulator for vendor '{vendor}'. Use iflytek or byrobot."),
 };
 
 using var stop = new CancellationTokenSource();

@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using OutboundPS.Sandbox.ByRobot;
 using OutboundPS.Sandbox.IFlytek;
 
 namespace OutboundPS.Sandbox;
@@ -17,13 +18,22 @@ public static class SandboxBackends
     public const double Speed = 60;
 
     private static readonly Lazy<IFlytekSimulator> IFlytekBackend = new(() => new IFlytekSimulator(AppKey, AppSecret, new ScaledClock(Speed)));
+    private static readonly Lazy<ByRobotSimulator> ByRobotBackend = new(() => new ByRobotSimulator(AppKey, AppSecret, new ScaledClock(Speed)));
 
     /// <summary>The shared iFlytek simulator.</summary>
     public static IFlytekSimulator IFlytek => IFlytekBackend.Value;
 
-    /// <summary>A handler for the named vendor's in-process simulator ("IFlytek").</summary>
-    public static HttpMessageHandler CreateHandler(string vendor) =>
-        string.Equals(vendor, "IFlytek", StringComparison.OrdinalIgnoreCase)
-            ? new SandboxHandler(IFlytek)
-            : throw new NotSupportedException($"The sandbox has no simulator for '{vendor}' yet; use IFlytek.");
+    /// <summary>The shared BYRobot simulator.</summary>
+    public static ByRobotSimulator ByRobot => ByRobotBackend.Value;
+
+    /// <summary>A simulator for the named vendor ("IFlytek" or "ByRobot").</summary>
+    public static IVendorSimulator For(string vendor) => vendor.ToLowerInvariant() switch
+    {
+        "iflytek" => IFlytek,
+        "byrobot" => ByRobot,
+        _ => throw new NotSupportedException($"The sandbox has no simulator for '{vendor}'; use IFlytek or ByRobot."),
+    };
+
+    /// <summary>A handler for the named vendor's in-process simulator.</summary>
+    public static HttpMessageHandler CreateHandler(string vendor) => new SandboxHandler(For(vendor));
 }

@@ -25,5 +25,8 @@ internal sealed class ConnectRequest
     internal HttpMessageHandler? SandboxHandler { get; set; }
 
     internal TimeSpan? Timeout { get; set; }
+
+    /// <summary>The client's notion of now (token expiry, request signing); real UTC time unless a test sets it.</summary>
+    internal Func<DateTimeOffset>? Clock { get; set; }
     internal TimeSpan? RetryDelay { get; set; }
 }

@@ -48,8 +48,8 @@ internal static class SessionConnector
     private static IOutboundClient CreateClient(OutboundSession session, ConnectRequest request, TransportOptions options) =>
         request.Vendor switch
         {
-            OutboundVendor.IFlytek => new IFlytekClient(session, request.AppSecret, options),
-            _ => new ByRobotClient(session, request.AppSecret, options),
+            OutboundVendor.IFlytek => new IFlytekClient(session, request.AppSecret, options, request.Clock),
+            _ => new ByRobotClient(session, request.AppSecret, options, request.Clock),
         };
 
     private static Uri DefaultUri(OutboundVendor vendor) => vendor == OutboundVendor.IFlytek ? IFlytekDefaultUri : ByRobotDefaultUri;

@@ -16,7 +16,7 @@ internal sealed class IFlytekHarness : IAsyncDisposable
     internal const string Key = "test-app-key";
     internal const string Secret = "test-app-secret";
 
-    private KestrelSandbox? _server;
+    private SandboxConnection _connection = null!;
 
     private IFlytekHarness(IFlytekSimulator simulator, ManualClock clock)
     {
@@ -26,47 +26,20 @@ internal sealed class IFlytekHarness : IAsyncDisposable
 
     internal IFlytekSimulator Simulator { get; }
     internal ManualClock Clock { get; }
-    internal OutboundSession Session { get; private set; } = null!;
+    internal OutboundSession Session => _connection.Session;
 
     internal static async Task<IFlytekHarness> StartAsync(bool overHttp, string? connectWith = null, Func<int, string>? tokens = null, string secret = Secret)
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.FromHours(8)));
         var harness = new IFlytekHarness(new IFlytekSimulator(Key, secret, clock), clock);
         if (tokens is not null) harness.Simulator.TokenFactory = tokens;
-        var request = new ConnectRequest(OutboundVendor.IFlytek, Key, SecretText.Protect(connectWith ?? secret))
-        {
-            Name = "test-" + Guid.NewGuid().ToString("N"),
-            RetryDelay = TimeSpan.FromMilliseconds(1),
-        };
-        if (overHttp)
-        {
-            harness._server = await KestrelSandbox.StartAsync(harness.Simulator);
-            request.BaseUri = harness._server.BaseUri;
-        }
-        else
-        {
-            request.SandboxHandler = new SandboxHandler(harness.Simulator);
-        }
-
-        try
-        {
-            harness.Session = await SessionConnector.ConnectAsync(request, CancellationToken.None);
-        }
-        catch
-        {
-            if (harness._server is not null) await harness._server.DisposeAsync();
-            throw;
-        }
-
+        var request = new ConnectRequest(OutboundVendor.IFlytek, Key, SecretText.Protect(connectWith ?? secret));
+        harness._connection = await SandboxConnection.OpenAsync(harness.Simulator, request, overHttp);
         return harness;
     }
 
     internal static DictionaryInputRow Row(params (string Name, string? Value)[] values) =>
         new(values.Select(v => new System.Collections.Generic.KeyValuePair<string, string?>(v.Name, v.Value)));
 
-    public async ValueTask DisposeAsync()
-    {
-        SessionRegistry.Remove(Session);
-        if (_server is not null) await _server.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

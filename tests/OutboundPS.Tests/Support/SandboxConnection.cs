@@ -1,0 +1,55 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using OutboundPS.Sandbox;
+using OutboundPS.Sessions;
+
+namespace OutboundPS.Tests.Support;
+
+/// <summary>Connects a session to a simulator, in process or over Kestrel, and tears both down.</summary>
+internal sealed class SandboxConnection : IAsyncDisposable
+{
+    private readonly KestrelSandbox? _server;
+
+    private SandboxConnection(OutboundSession session, KestrelSandbox? server)
+    {
+        Session = session;
+        _server = server;
+    }
+
+    internal OutboundSession Session { get; }
+
+    internal Uri? BaseUri => _server?.BaseUri;
+
+    internal static async Task<SandboxConnection> OpenAsync(IVendorSimulator simulator, ConnectRequest request, bool overHttp)
+    {
+        request.Name ??= "test-" + Guid.NewGuid().ToString("N");
+        request.RetryDelay ??= TimeSpan.FromMilliseconds(1);
+        KestrelSandbox? server = null;
+        if (overHttp)
+        {
+            server = await KestrelSandbox.StartAsync(simulator);
+            request.BaseUri = server.BaseUri;
+        }
+        else
+        {
+            request.SandboxHandler = new SandboxHandler(simulator);
+        }
+
+        try
+        {
+            return new SandboxConnection(await SessionConnector.ConnectAsync(request, CancellationToken.None), server);
+        }
+        catch
+        {
+            if (server is not null) await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        SessionRegistry.Remove(Session);
+        if (_server is not null) await _server.DisposeAsync();
+    }
+}
