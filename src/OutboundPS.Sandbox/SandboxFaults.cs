@@ -9,6 +9,7 @@ public sealed class SandboxFaults
 {
     private readonly ConcurrentQueue<Tuple<string, int>> _codes = new();
     private readonly ConcurrentQueue<Tuple<string, bool>> _drops = new();
+    private readonly ConcurrentQueue<Tuple<string, int>> _statuses = new();
     private string? _rawBody;
 
     /// <summary>Delay added to every request.</summary>
@@ -23,6 +24,9 @@ public sealed class SandboxFaults
     /// </summary>
     public void DropNext(string pathSuffix, bool afterProcessing) => _drops.Enqueue(Tuple.Create(pathSuffix, afterProcessing));
 
+    /// <summary>Turns the next matching request away at the front door with an HTTP status (429, 503) before processing it.</summary>
+    public void RejectNext(string pathSuffix, int httpStatus) => _statuses.Enqueue(Tuple.Create(pathSuffix, httpStatus));
+
     /// <summary>Answers the next request with this text instead of JSON (an HTML error page, say).</summary>
     public void AnswerNextWith(string rawBody) => _rawBody = rawBody;
 
@@ -35,6 +39,8 @@ public sealed class SandboxFaults
 
     /// <summary>Whether to drop this request, and whether after applying it.</summary>
     internal bool? TakeDrop(string path) => TakeMatching(_drops, path, out var after) ? after : null;
+
+    internal int? TakeHttpStatus(string path) => TakeMatching(_statuses, path, out var status) ? status : null;
 
     internal string? TakeRawBody() => Interlocked.Exchange(ref _rawBody, null);
 

@@ -106,6 +106,7 @@ public sealed class ByRobotSimulator : IVendorSimulator
         lock (_gate)
         {
             Received.Add((request, body));
+            if (Faults.TakeHttpStatus(request.Path) is { } status) return new SimulatedResponse(status, Encoding.UTF8.GetBytes("<html>busy</html>"), "text/html");
             if (Faults.TakeRawBody() is { } raw) return new SimulatedResponse(502, Encoding.UTF8.GetBytes(raw), "text/html");
             if (Authenticate(request) is { } refused) return refused;
             if (Faults.TakeScriptedCode(request.Path) is { } code) return Fail(code, "模拟错误");

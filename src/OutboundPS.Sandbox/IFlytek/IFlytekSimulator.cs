@@ -98,6 +98,7 @@ public sealed class IFlytekSimulator : IVendorSimulator
         lock (_gate)
         {
             Received.Add((request, body));
+            if (Faults.TakeHttpStatus(request.Path) is { } status) return new SimulatedResponse(status, Encoding.UTF8.GetBytes("<html>busy</html>"), "text/html");
             if (Faults.TakeRawBody() is { } raw) return new SimulatedResponse(502, Encoding.UTF8.GetBytes(raw), "text/html");
             if (request.Method != "POST") return Fail(10005, "请求方式错误");
             if (body is null) return Fail(10005, "输入参数不正确");
