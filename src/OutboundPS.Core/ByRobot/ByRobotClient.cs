@@ -210,6 +210,10 @@ internal sealed class ByRobotClient : IOutboundClient
 
     public async Task<ICustomerSink> OpenImportAsync(string taskId, CustomerColumns columns, CancellationToken cancellationToken)
     {
+        if (columns.NameColumn is null)
+            throw OutboundErrors.InvalidArgument("NameProperty", null,
+                $"BYRobot requires a customer name with every customer, and the input has no name column (looked for {string.Join(", ", Import.CustomerColumnDetector.NameHeaders)}).",
+                "Name the column with -NameProperty, or add one.");
         var task = await ReadTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
         if (task.SceneDefId is { } scene)
         {

@@ -280,7 +280,7 @@ public sealed class ByRobotSimulator : IVendorSimulator
             var phone = customer?.Text("phone");
             var properties = (customer?["properties"] as JsonObject)?.ToDictionary(p => p.Key, p => p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : p.Value?.ToJsonString() ?? string.Empty)
                 ?? new Dictionary<string, string>();
-            if (phone is null || !ValidPhone.IsMatch(phone) || customer?.Text("name") is null || required.Any(r => !properties.ContainsKey(r)))
+            if (phone is null || !ValidPhone.IsMatch(phone) || string.IsNullOrEmpty(customer?.Text("name")) || required.Any(r => !properties.ContainsKey(r)))
                 placeFail++;
             else if (!task.Dialling.Add(phone))
                 repeat++;
