@@ -23,21 +23,133 @@ public sealed class SentinelTests
     public async Task EveryCorePath_KeepsSecretAndTokenOutOfEverythingItProduces()
     {
         var log = new CollectingLog();
-        var seen = new List<string>();
+        var seen = new Observed();
         using var _ = Http.OperationLog.Use(log);
         await using var h = await IFlytekHarness.StartAsync(overHttp: true, tokens: n => $"{TokenMarker}-{n}", secret: SecretMarker);
         var client = h.Session.Client;
         var none = CancellationToken.None;
 
-        void Keep(object? value)
+        seen.Keep(h.Session);
+        foreach (var line in await client.GetLinesAsync(none)) seen.Keep(line);
+        foreach (var robot in await client.GetRobotsAsync(none)) seen.Keep(robot);
+        var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "s", RobotId = "720", Lines = new[] { "055169101401" } }, none);
+        seen.Keep(task);
+        var import = new CustomerImport(client, task.Id, new ImportOptions { KeepRows = true });
+        await import.AddAsync(IFlytekHarness.Row(("Phone", "13800138000"), ("Name", "n")), null, none);
+        await import.AddAsync(IFlytekHarness.Row(("Phone", "bad"), ("Name", "n")), null, none);
+        var result = await import.CompleteAsync(none);
+        seen.Keep(result);
+        foreach (var row in result.Rows) seen.Keep(row);
+        foreach (var notice in import.Notices) seen.Add(notice.Error.ToString());
+        foreach (var call in await client.CallAsync(new CallSpec("720", new CustomerColumns("Phone", "Name", Array.Empty<string>()),
+                     new[] { new CustomerRow(1, "13800138000", "n", Array.Empty<string>()) }) { Line = "055169101401" }, none))
+            seen.Keep(call);
+        await client.StartTaskAsync(task.Id, none);
+        seen.Keep(await new TaskWaiter((s, _) => { h.Clock.Advance(s); return Task.CompletedTask; }, () => TimeSpan.Zero)
+            .WaitAsync(client, task.Id, null, TimeSpan.FromSeconds(30), seen.Keep, none));
+        await seen.Attempt(() => client.PauseTaskAsync(task.Id, none));
+        foreach (var t in (await client.GetTaskPageAsync(new TaskFilter(), 1, none)).Tasks) seen.Keep(t);
+
+        // Failures: vendor errors, a refused token, an unreadable body, unsupported operations, wrong credentials.
+        h.Simulator.RevokeTokens();
+        h.Simulator.Faults.FailNext("/task/query", 10001);
+        await seen.Attempt(() => client.GetTaskAsync(task.Id, none));
+        h.Simulator.Faults.AnswerNextWith($"<html>{TokenMarker}</html>".Replace(TokenMarker, "gateway"));
+        await seen.Attempt(() => client.GetLinesAsync(none));
+        h.Simulator.Faults.DropNext("/task/query", afterProcessing: true);
+        await seen.Attempt(() => client.GetTaskAsync(task.Id, none));
+        await seen.Attempt(() => client.StopTaskAsync(task.Id, none));
+        await seen.Attempt(() => client.UpdateTaskAsync(new TaskUpdateSpec(task.Id), none));
+        await seen.Attempt(() => client.StartTaskAsync("0", none));
+        await seen.Attempt(() => client.CreateTaskAsync(new NewTaskSpec { Name = "x", RobotId = "1", Lines = new[] { "1" }, Concurrency = 2 }, none));
+        await seen.Attempt(() => client.DeleteTaskAsync(task.Id, none));
+        await seen.Attempt(() => IFlytekHarness.StartAsync(overHttp: true, connectWith: SecretMarker + "-wrong", secret: SecretMarker));
+        await seen.Attempt(() => SessionConnector.ConnectAsync(new ConnectRequest(OutboundVendor.IFlytek, "k", SecretText.Protect(SecretMarker))
+            { BaseUri = new Uri("http://127.0.0.1:1/") , RetryDelay = TimeSpan.FromMilliseconds(1) }, none));
+
+        seen.AddRange(log.Lines);
+        Assert.Contains(log.Lines, l => l.Contains("token=<redacted>"));
+        Assert.Contains(seen.Texts, s => s.Contains("200202"));
+        Assert.DoesNotContain(seen.Texts, s => s.Contains(SecretMarker) || s.Contains(TokenMarker));
+        // The markers were really in play: the simulator saw both.
+        Assert.Contains(h.Simulator.Received, r => r.Request.Query.TryGetValue("token", out var t) && t.StartsWith(TokenMarker, StringComparison.Ordinal));
+        Assert.Contains(h.Simulator.Received, r => (string?)r.Body?["app_secret"] == SecretMarker);
+    }
+
+    [Fact]
+    public async Task EveryByRobotPath_KeepsSecretAndSignOutOfEverythingItProduces()
+    {
+        var log = new CollectingLog();
+        var seen = new Observed();
+        using var _ = Http.OperationLog.Use(log);
+        await using var h = await ByRobotHarness.StartAsync(overHttp: true, secret: SecretMarker);
+        var client = h.Session.Client;
+        var none = CancellationToken.None;
+
+        seen.Keep(h.Session);
+        foreach (var line in await client.GetLinesAsync(none)) seen.Keep(line);
+        foreach (var robot in await client.GetRobotsAsync(none)) seen.Keep(robot);
+        var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "s", RobotId = "5002", Lines = new[] { "101" } }, none);
+        seen.Keep(task);
+        await client.UpdateTaskAsync(new TaskUpdateSpec(task.Id) { Name = "s2" }, none);
+        var import = new CustomerImport(client, task.Id, new ImportOptions { KeepRows = true, BatchSize = 1 });
+        await import.AddAsync(IFlytekHarness.Row(("Phone", "13800138000"), ("Name", "n")), null, none);
+        await import.AddAsync(IFlytekHarness.Row(("Phone", "13800138001"), ("Name", "")), null, none);
+        await import.AddAsync(IFlytekHarness.Row(("Phone", "bad"), ("Name", "n")), null, none);
+        var result = await import.CompleteAsync(none);
+        seen.Keep(result);
+        foreach (var row in result.Rows) seen.Keep(row);
+        foreach (var notice in import.Notices) seen.Add(notice.Error.ToString());
+        foreach (var call in await client.CallAsync(new CallSpec("5002", new CustomerColumns("Phone", null, Array.Empty<string>()),
+                     new[] { new CustomerRow(1, "13800138000", null, Array.Empty<string>()) }), none))
+            seen.Keep(call);
+        await client.StartTaskAsync(task.Id, none);
+        seen.Keep(await new TaskWaiter((s, _) => { h.Clock.Advance(s); return Task.CompletedTask; }, () => TimeSpan.Zero)
+            .WaitAsync(client, task.Id, null, TimeSpan.FromSeconds(30), seen.Keep, none));
+        foreach (var t in (await client.GetTaskPageAsync(new TaskFilter(), 1, none)).Tasks) seen.Keep(t);
+
+        // Failures: vendor codes, a busy front door, an unreadable body, a dropped connection, bad credentials, a skewed clock.
+        h.Simulator.Faults.FailNext("/task/pause", 500);
+        await seen.Attempt(() => client.PauseTaskAsync(task.Id, none));
+        h.Simulator.Faults.RejectNext("/task/getTaskDetail", 429);
+        await seen.Attempt(() => client.GetTaskAsync(task.Id, none));
+        h.Simulator.Faults.AnswerNextWith("<html>gateway</html>");
+        await seen.Attempt(() => client.GetLinesAsync(none));
+        h.Simulator.Faults.DropNext("/task/stop", afterProcessing: true);
+        await seen.Attempt(() => client.StopTaskAsync(task.Id, none));
+        await seen.Attempt(() => client.StartTaskAsync("1", none));
+        await seen.Attempt(() => client.UpdateTaskAsync(new TaskUpdateSpec("abc"), none));
+        await seen.Attempt(() => client.CreateTaskAsync(new NewTaskSpec { Name = "x", RobotId = "5002", Lines = new[] { "101" }, Voice = "v" }, none));
+        await seen.Attempt(() => ByRobotHarness.StartAsync(overHttp: true, connectWith: SecretMarker + "-wrong", secret: SecretMarker));
+        await seen.Attempt(() => ByRobotHarness.StartAsync(overHttp: true, secret: SecretMarker, clientClock: () => DateTimeOffset.UtcNow.AddHours(-1)));
+
+        seen.AddRange(log.Lines);
+        var signs = h.Simulator.Received.Select(r => r.Request.Headers.TryGetValue("sign", out var sign) ? sign : null).Where(s => s is not null).Distinct().ToList();
+        Assert.NotEmpty(signs);
+        Assert.Contains(seen.Texts, s => s.Contains("401") || s.Contains("408"));
+        Assert.Contains(seen.Texts, s => s.Contains("unknown"));
+        Assert.DoesNotContain(seen.Texts, s => s.Contains(SecretMarker));
+        Assert.DoesNotContain(seen.Texts, s => signs.Any(sign => s.Contains(sign!)));
+    }
+
+    /// <summary>Everything a run produced, as text: objects and their properties, exception texts, log lines.</summary>
+    private sealed class Observed
+    {
+        internal List<string> Texts { get; } = new();
+
+        internal void Add(string text) => Texts.Add(text);
+
+        internal void AddRange(IEnumerable<string> texts) => Texts.AddRange(texts);
+
+        internal void Keep(object? value)
         {
             if (value is null) return;
-            seen.Add(value.ToString() ?? string.Empty);
+            Texts.Add(value.ToString() ?? string.Empty);
             foreach (var property in value.GetType().GetProperties().Where(p => p.GetIndexParameters().Length == 0))
-                seen.Add(property.GetValue(value)?.ToString() ?? string.Empty);
+                Texts.Add(property.GetValue(value)?.ToString() ?? string.Empty);
         }
 
-        async Task Attempt(Func<Task> action)
+        internal async Task Attempt(Func<Task> action)
         {
             try
             {
@@ -45,7 +157,7 @@ public sealed class SentinelTests
             }
             catch (Exception error)
             {
-                seen.Add(error.ToString());
+                Texts.Add(error.ToString());
                 if (error is OutboundException outbound)
                 {
                     Keep(outbound);
@@ -53,51 +165,5 @@ public sealed class SentinelTests
                 }
             }
         }
-
-        Keep(h.Session);
-        foreach (var line in await client.GetLinesAsync(none)) Keep(line);
-        foreach (var robot in await client.GetRobotsAsync(none)) Keep(robot);
-        var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "s", RobotId = "720", Lines = new[] { "055169101401" } }, none);
-        Keep(task);
-        var import = new CustomerImport(client, task.Id, new ImportOptions { KeepRows = true });
-        await import.AddAsync(IFlytekHarness.Row(("Phone", "13800138000"), ("Name", "n")), null, none);
-        await import.AddAsync(IFlytekHarness.Row(("Phone", "bad"), ("Name", "n")), null, none);
-        var result = await import.CompleteAsync(none);
-        Keep(result);
-        foreach (var row in result.Rows) Keep(row);
-        foreach (var notice in import.Notices) seen.Add(notice.Error.ToString());
-        foreach (var call in await client.CallAsync(new CallSpec("720", new CustomerColumns("Phone", "Name", Array.Empty<string>()),
-                     new[] { new CustomerRow(1, "13800138000", "n", Array.Empty<string>()) }) { Line = "055169101401" }, none))
-            Keep(call);
-        await client.StartTaskAsync(task.Id, none);
-        Keep(await new TaskWaiter((s, _) => { h.Clock.Advance(s); return Task.CompletedTask; }, () => TimeSpan.Zero)
-            .WaitAsync(client, task.Id, null, TimeSpan.FromSeconds(30), Keep, none));
-        await Attempt(() => client.PauseTaskAsync(task.Id, none));
-        foreach (var t in (await client.GetTaskPageAsync(new TaskFilter(), 1, none)).Tasks) Keep(t);
-
-        // Failures: vendor errors, a refused token, an unreadable body, unsupported operations, wrong credentials.
-        h.Simulator.RevokeTokens();
-        h.Simulator.Faults.FailNext("/task/query", 10001);
-        await Attempt(() => client.GetTaskAsync(task.Id, none));
-        h.Simulator.Faults.AnswerNextWith($"<html>{TokenMarker}</html>".Replace(TokenMarker, "gateway"));
-        await Attempt(() => client.GetLinesAsync(none));
-        h.Simulator.Faults.DropNext("/task/query", afterProcessing: true);
-        await Attempt(() => client.GetTaskAsync(task.Id, none));
-        await Attempt(() => client.StopTaskAsync(task.Id, none));
-        await Attempt(() => client.UpdateTaskAsync(new TaskUpdateSpec(task.Id), none));
-        await Attempt(() => client.StartTaskAsync("0", none));
-        await Attempt(() => client.CreateTaskAsync(new NewTaskSpec { Name = "x", RobotId = "1", Lines = new[] { "1" }, Concurrency = 2 }, none));
-        await Attempt(() => client.DeleteTaskAsync(task.Id, none));
-        await Attempt(() => IFlytekHarness.StartAsync(overHttp: true, connectWith: SecretMarker + "-wrong", secret: SecretMarker));
-        await Attempt(() => SessionConnector.ConnectAsync(new ConnectRequest(OutboundVendor.IFlytek, "k", SecretText.Protect(SecretMarker))
-            { BaseUri = new Uri("http://127.0.0.1:1/") , RetryDelay = TimeSpan.FromMilliseconds(1) }, none));
-
-        seen.AddRange(log.Lines);
-        Assert.Contains(log.Lines, l => l.Contains("token=<redacted>"));
-        Assert.Contains(seen, s => s.Contains("200202"));
-        Assert.DoesNotContain(seen, s => s.Contains(SecretMarker) || s.Contains(TokenMarker));
-        // The markers were really in play: the simulator saw both.
-        Assert.Contains(h.Simulator.Received, r => r.Request.Query.TryGetValue("token", out var t) && t.StartsWith(TokenMarker, StringComparison.Ordinal));
-        Assert.Contains(h.Simulator.Received, r => (string?)r.Body?["app_secret"] == SecretMarker);
     }
 }
