@@ -70,7 +70,7 @@ public sealed class ConnectOutboundCommand : OutboundCmdlet
         {
             SandboxSet => new ConnectRequest(Vendor, SandboxBackends.AppKey, SecretText.Protect(SandboxBackends.AppSecret))
             {
-                SandboxHandler = CreateSandboxHandler(),
+                SandboxHandler = SandboxBackends.CreateHandler(Vendor.ToString()),
             },
             CredentialSet => new ConnectRequest(Vendor, Credential.UserName, Credential.Password),
             _ => new ConnectRequest(Vendor, AppKey, AppSecret),
@@ -80,18 +80,5 @@ public sealed class ConnectOutboundCommand : OutboundCmdlet
         request.BaseUri = BaseUri;
         var session = Run(token => SessionConnector.ConnectAsync(request, token), Vendor);
         if (PassThru) WriteObject(session);
-    }
-
-    private System.Net.Http.HttpMessageHandler CreateSandboxHandler()
-    {
-        try
-        {
-            return SandboxBackends.CreateHandler(Vendor.ToString());
-        }
-        catch (NotSupportedException)
-        {
-            Fail(OutboundErrors.NotImplemented(Vendor, "a sandbox in this version of OutboundPS", "Use -Vendor IFlytek -Sandbox."), Vendor);
-            throw;
-        }
     }
 }
