@@ -11,19 +11,28 @@ internal sealed class DiallingProgress
 
     private double _progress;
     private DateTimeOffset _lastTick;
+    private int _counted;
 
     internal List<string> Phones { get; } = new();
     internal HashSet<string> Known { get; } = new(StringComparer.Ordinal);
     internal int Dialled { get; private set; }
     internal int Connected { get; private set; }
-    internal bool AllDialled => Dialled >= Phones.Count;
 
+    /// <summary>Customers held: stored ones, or only counted ones in lean mode.</summary>
+    internal int Total => Phones.Count + _counted;
+
+    internal bool AllDialled => Dialled >= Total;
+
+    /// <summary>Stores a customer unless the task already holds the number.</summary>
     internal bool Add(string phone)
     {
         if (!Known.Add(phone)) return false;
         Phones.Add(phone);
         return true;
     }
+
+    /// <summary>Counts customers without keeping them (lean mode: benchmarks of a million rows).</summary>
+    internal void Count(int customers) => _counted += customers;
 
     /// <summary>Dialling (re)starts now; time before this does not count.</summary>
     internal void Resume(DateTimeOffset now) => _lastTick = now;
@@ -34,14 +43,14 @@ internal sealed class DiallingProgress
         if (now <= _lastTick) return;
         var elapsed = (now - _lastTick).TotalSeconds;
         _lastTick = now;
-        _progress = Math.Min(Phones.Count, _progress + elapsed * Math.Max(1, concurrency) / CallSeconds);
+        _progress = Math.Min(Total, _progress + elapsed * Math.Max(1, concurrency) / CallSeconds);
         while (Dialled < (int)_progress)
         {
-            if (Answers(Phones[Dialled])) Connected++;
+            if (Answers(Dialled < Phones.Count ? Phones[Dialled][Phones[Dialled].Length - 1] : Dialled)) Connected++;
             Dialled++;
         }
     }
 
-    /// <summary>Whether a number answers; fixed per number so that runs repeat (about two in three answer).</summary>
-    private static bool Answers(string phone) => phone[phone.Length - 1] % 3 != 0;
+    /// <summary>Whether a number answers; fixed per number (its last digit) so that runs repeat (about two in three answer).</summary>
+    private static bool Answers(int seed) => seed % 3 != 0;
 }

@@ -12,7 +12,10 @@ public sealed class SandboxFaults
     private readonly ConcurrentQueue<Tuple<string, int>> _statuses = new();
     private string? _rawBody;
 
-    /// <summary>Delay added to every request.</summary>
+    /// <summary>
+    /// How long after a request arrives its answer leaves, the simulator's own processing included
+    /// (a vendor's response time includes its work); transports start this wait on arrival.
+    /// </summary>
     public TimeSpan Latency { get; set; }
 
     /// <summary>Makes the next request whose path ends with <paramref name="pathSuffix"/> fail with the vendor code.</summary>
@@ -30,10 +33,9 @@ public sealed class SandboxFaults
     /// <summary>Answers the next request with this text instead of JSON (an HTML error page, say).</summary>
     public void AnswerNextWith(string rawBody) => _rawBody = rawBody;
 
-    internal void Delay()
-    {
-        if (Latency > TimeSpan.Zero) Thread.Sleep(Latency);
-    }
+    /// <summary>The latency as a task to start on arrival and await before answering; holds no thread.</summary>
+    public System.Threading.Tasks.Task DelayAsync(CancellationToken cancellationToken = default) =>
+        Latency > TimeSpan.Zero ? System.Threading.Tasks.Task.Delay(Latency, cancellationToken) : System.Threading.Tasks.Task.CompletedTask;
 
     internal int? TakeScriptedCode(string path) => TakeMatching(_codes, path, out var code) ? code : null;
 

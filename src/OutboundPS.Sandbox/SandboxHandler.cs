@@ -20,6 +20,7 @@ public sealed class SandboxHandler : HttpMessageHandler
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        var latency = _simulator.Faults.DelayAsync(cancellationToken);
         var body = request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var header in request.Headers) headers[header.Key] = string.Join(",", header.Value);
@@ -27,7 +28,8 @@ public sealed class SandboxHandler : HttpMessageHandler
             foreach (var header in request.Content.Headers) headers[header.Key] = string.Join(",", header.Value);
         var uri = request.RequestUri!;
         var simulated = new SimulatedRequest(request.Method.Method.ToUpperInvariant(), uri.AbsolutePath, QueryString.Parse(uri.Query), headers, body);
-        var answer = await Task.Run(() => _simulator.Handle(simulated), cancellationToken).ConfigureAwait(false);
+        var answer = _simulator.Handle(simulated);
+        await latency.ConfigureAwait(false);
         if (answer.Drop) throw new HttpRequestException("The sandbox dropped the connection.");
         var content = new ByteArrayContent(answer.Body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(answer.ContentType);

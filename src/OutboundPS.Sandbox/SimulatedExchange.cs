@@ -63,6 +63,9 @@ public sealed class SimulatedResponse
 /// <summary>A simulated vendor backend.</summary>
 public interface IVendorSimulator
 {
+    /// <summary>Faults to inject; transports apply its latency before calling Handle.</summary>
+    SandboxFaults Faults { get; }
+
     /// <summary>Answers one request.</summary>
     SimulatedResponse Handle(SimulatedRequest request);
 }

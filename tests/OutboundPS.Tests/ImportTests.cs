@@ -135,4 +135,18 @@ public sealed class ImportTests
         Assert.Equal(3, h.Simulator.PhonesOf(task.Id).Count);
         Assert.Equal(2, h.Simulator.Received.Count(r => r.Request.Path.EndsWith("/task/insert", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public void PhoneSet_FindsEveryRepeat_SparseOrDense_AndKeepsLandlinesApartFromMobiles()
+    {
+        var set = new PhoneSet();
+        var reference = new System.Collections.Generic.HashSet<string>();
+        var random = new Random(7);
+        // Dense runs (which turn containers into bitmaps) mixed with scattered numbers and deliberate repeats.
+        var phones = Enumerable.Range(0, 20_000).Select(i => $"1380000{i % 10_000:0000}")
+            .Concat(Enumerable.Range(0, 20_000).Select(_ => $"1{random.Next(3, 10)}{random.Next(0, 1_000_000_000):000000000}"))
+            .Concat(new[] { "01012345678", "1012345678", "075512345678", "75512345678" });
+        foreach (var phone in phones) Assert.Equal(reference.Add(phone), set.Add(phone));
+        Assert.Equal(reference.Count, set.Count);
+    }
 }

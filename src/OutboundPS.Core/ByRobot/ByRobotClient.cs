@@ -278,7 +278,7 @@ internal sealed class ByRobotClient : IOutboundClient
         return results;
     }
 
-    internal async Task<ByRobotImportResult> ImportAsync(ByRobotImport body, CancellationToken cancellationToken) =>
+    internal async Task<ByRobotImportResult> ImportAsync(byte[] body, CancellationToken cancellationToken) =>
         await PostAsync<ByRobotImportResult>(ImportPath, "task/importTaskCustomer", body, cancellationToken).ConfigureAwait(false)
             ?? throw OutboundErrors.UnreadableAnswer(Vendor, "task/importTaskCustomer", 200, "(no counts in data)");
 
@@ -369,7 +369,10 @@ internal sealed class ByRobotClient : IOutboundClient
         }, operation, cancellationToken);
 
     private Task<T?> PostAsync<T>(string path, string operation, object body, CancellationToken cancellationToken) =>
-        SendAsync<T>(() => new RestRequest(path, Method.Post).AddJsonBody(body), operation, cancellationToken);
+        PostAsync<T>(path, operation, JsonRequestBody.Serialize(body), cancellationToken);
+
+    private Task<T?> PostAsync<T>(string path, string operation, byte[] body, CancellationToken cancellationToken) =>
+        SendAsync<T>(() => new RestRequest(path, Method.Post).AddUtf8Json(body), operation, cancellationToken);
 
     /// <summary>One call, signed afresh on every attempt (a retried request must not carry a stale datetime).</summary>
     private Task<T?> SendAsync<T>(Func<RestRequest> build, string operation, CancellationToken cancellationToken) =>

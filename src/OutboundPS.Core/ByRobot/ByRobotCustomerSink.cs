@@ -1,7 +1,7 @@
 using System.Collections.Generic;
-using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Http;
 using OutboundPS.Vendors;
 
 namespace OutboundPS.ByRobot;
@@ -30,21 +30,13 @@ internal sealed class ByRobotCustomerSink : ICustomerSink
 
     public int DefaultBatchSize => DefaultRows;
 
-    public async Task<BatchOutcome> SendAsync(IReadOnlyList<CustomerRow> batch, CancellationToken cancellationToken)
+    public PreparedBatch Prepare(IReadOnlyList<CustomerRow> batch) =>
+        new(batch, JsonRequestBody.Serialize(new ByRobotImport(_client.CompanyId, _taskId, _variables, batch)));
+
+    public async Task<BatchOutcome> SendAsync(PreparedBatch prepared, CancellationToken cancellationToken)
     {
-        var body = new ByRobotImport
-        {
-            CompanyId = _client.CompanyId,
-            TaskId = _taskId,
-            CustomerInfoList = batch.Select(row => new ByRobotCustomer
-            {
-                Name = row.Name ?? string.Empty,
-                Phone = row.Phone,
-                Properties = _variables.Select((name, i) => new KeyValuePair<string, string>(name, row.Values[i]))
-                    .ToDictionary(pair => pair.Key, pair => pair.Value),
-            }).ToArray(),
-        };
-        var result = await _client.ImportAsync(body, cancellationToken).ConfigureAwait(false);
+        var batch = prepared.Rows;
+        var result = await _client.ImportAsync(prepared.Body, cancellationToken).ConfigureAwait(false);
         var stored = (result.SuccessNum ?? 0) + (result.RepeatNum ?? 0);
         var summary = $"BYRobot reported for this batch of {batch.Count}: {result.SuccessNum} imported, {result.RepeatNum} already in the task, " +
             $"{result.PlaceFailNum} refused for their variables ({result.Msg}); which rows those are is not reported.";

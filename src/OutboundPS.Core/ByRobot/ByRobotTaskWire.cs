@@ -59,19 +59,27 @@ internal sealed class ByRobotTaskId
     [JsonPropertyName("taskId")] public long TaskId { get; set; }
 }
 
-/// <summary>v2 task/importTaskCustomer (vendor-api.md B19).</summary>
+/// <summary>
+/// v2 task/importTaskCustomer (vendor-api.md B19): {companyId, taskId, customerInfoList: [{name, phone, properties}]}.
+/// Written straight from the validated rows by ByRobotImportWriter: up to 10,000 customers a request.
+/// </summary>
+[JsonConverter(typeof(ByRobotImportWriter))]
 internal sealed class ByRobotImport
 {
-    [JsonPropertyName("companyId")] public long CompanyId { get; set; }
-    [JsonPropertyName("taskId")] public long TaskId { get; set; }
-    [JsonPropertyName("customerInfoList")] public IReadOnlyList<ByRobotCustomer> CustomerInfoList { get; set; } = System.Array.Empty<ByRobotCustomer>();
-}
+    internal ByRobotImport(long companyId, long taskId, IReadOnlyList<string> variables, IReadOnlyList<OutboundPS.Vendors.CustomerRow> rows)
+    {
+        CompanyId = companyId;
+        TaskId = taskId;
+        Variables = variables;
+        Rows = rows;
+    }
 
-internal sealed class ByRobotCustomer
-{
-    [JsonPropertyName("name")] public string Name { get; set; } = string.Empty;
-    [JsonPropertyName("phone")] public string Phone { get; set; } = string.Empty;
-    [JsonPropertyName("properties")] public Dictionary<string, string> Properties { get; set; } = new();
+    internal long CompanyId { get; }
+    internal long TaskId { get; }
+
+    /// <summary>Property names, in the order of each row's Values.</summary>
+    internal IReadOnlyList<string> Variables { get; }
+    internal IReadOnlyList<OutboundPS.Vendors.CustomerRow> Rows { get; }
 }
 
 internal sealed class ByRobotImportResult

@@ -4,9 +4,7 @@ using System.Linq;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using OutboundPS.Json;
 using RestSharp;
-using RestSharp.Serializers.Json;
 
 namespace OutboundPS.Http;
 
@@ -42,7 +40,8 @@ internal sealed class VendorTransport : IDisposable
         };
         if (options.Handler is { } handler)
             restOptions.ConfigureMessageHandler = _ => handler;
-        _client = new RestClient(restOptions, configureSerialization: s => s.UseSystemTextJson(VendorJson.Options));
+        // Bodies are serialized by JsonRequestBody and answers read by each vendor's envelope reader, both with VendorJson.
+        _client = new RestClient(restOptions);
     }
 
     internal Uri BaseUri { get; }

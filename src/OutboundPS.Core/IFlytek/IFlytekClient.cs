@@ -171,7 +171,7 @@ internal sealed class IFlytekClient : IOutboundClient
                 CallColumn = plan.CallColumn,
                 CallList = chunk.Select(plan.ToRow).ToArray(),
             };
-            var answer = await SendRowsAsync(CalloutPath, "task/callout", body, cancellationToken).ConfigureAwait(false);
+            var answer = await PostAsync<IFlytekRowsResult>(CalloutPath, "task/callout", body, cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < chunk.Length; i++)
             {
                 var id = answer.TaskDataIds is { } ids && ids.Length == chunk.Length ? ids[i].ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
@@ -182,8 +182,6 @@ internal sealed class IFlytekClient : IOutboundClient
         return results;
     }
 
-    internal Task<IFlytekRowsResult> SendRowsAsync(string path, string operation, IFlytekRows body, CancellationToken cancellationToken) =>
-        PostAsync<IFlytekRowsResult>(path, operation, body, cancellationToken);
 
     private async Task<IFlytekColumnPlan> PlanColumnsAsync(string? robotId, CustomerColumns columns, CancellationToken cancellationToken)
     {
@@ -232,12 +230,16 @@ internal sealed class IFlytekClient : IOutboundClient
     /// the vendor says the token is invalid (10001).
     /// </summary>
     private Task<T> PostAsync<T>(string path, string operation, object body, CancellationToken cancellationToken) =>
+        PostAsync<T>(path, operation, JsonRequestBody.Serialize(body), cancellationToken);
+
+    /// <inheritdoc cref="PostAsync{T}(string, string, object, CancellationToken)"/>
+    internal Task<T> PostAsync<T>(string path, string operation, byte[] body, CancellationToken cancellationToken) =>
         _retry.ExecuteAsync(async token =>
         {
             for (var attempt = 1; ; attempt++)
             {
                 var accessToken = await _tokens.GetAsync(token).ConfigureAwait(false);
-                var request = new RestRequest(path, Method.Post).AddQueryParameter("token", accessToken).AddJsonBody(body);
+                var request = new RestRequest(path, Method.Post).AddQueryParameter("token", accessToken).AddUtf8Json(body);
                 var raw = await _transport.SendAsync(request, operation, token).ConfigureAwait(false);
                 var envelope = IFlytekEnvelopeReader.Parse<T>(raw, operation);
                 if (envelope.Code == IFlytekErrorTable.InvalidToken && attempt == 1)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Http;
 using OutboundPS.Vendors;
 
 namespace OutboundPS.IFlytek;
@@ -27,15 +28,13 @@ internal sealed class IFlytekCustomerSink : ICustomerSink
 
     public int DefaultBatchSize => RowLimit;
 
-    public async Task<BatchOutcome> SendAsync(IReadOnlyList<CustomerRow> batch, CancellationToken cancellationToken)
+    public PreparedBatch Prepare(IReadOnlyList<CustomerRow> batch) =>
+        new(batch, JsonRequestBody.Serialize(new IFlytekRows { TaskId = _taskId, CallColumn = _plan.CallColumn, CallList = batch.Select(_plan.ToRow).ToArray() }));
+
+    public async Task<BatchOutcome> SendAsync(PreparedBatch prepared, CancellationToken cancellationToken)
     {
-        var body = new IFlytekRows
-        {
-            TaskId = _taskId,
-            CallColumn = _plan.CallColumn,
-            CallList = batch.Select(_plan.ToRow).ToArray(),
-        };
-        var result = await _client.SendRowsAsync(IFlytekClient.InsertPath, "task/insert", body, cancellationToken).ConfigureAwait(false);
+        var batch = prepared.Rows;
+        var result = await _client.PostAsync<IFlytekRowsResult>(IFlytekClient.InsertPath, "task/insert", prepared.Body, cancellationToken).ConfigureAwait(false);
         var ids = result.TaskDataIds;
         if (ids is not null && ids.Length == batch.Count)
             return new BatchOutcome { DataIds = ids.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToArray() };

@@ -55,7 +55,7 @@ internal sealed class IFlytekTokenProvider : IDisposable
     private async Task<string> RequestAsync(CancellationToken cancellationToken)
     {
         var request = new RestRequest(TokenPath, Method.Post)
-            .AddJsonBody(new IFlytekTokenRequest { AppKey = _appKey, AppSecret = SecretText.Reveal(_appSecret) });
+            .AddUtf8Json(JsonRequestBody.Serialize(new IFlytekTokenRequest { AppKey = _appKey, AppSecret = SecretText.Reveal(_appSecret) }));
         var raw = await _transport.SendAsync(request, "oauth/token", cancellationToken).ConfigureAwait(false);
         var result = IFlytekEnvelopeReader.Read<IFlytekTokenResult>(raw, "oauth/token");
         if (string.IsNullOrEmpty(result.Token))

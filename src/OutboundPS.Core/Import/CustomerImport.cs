@@ -21,7 +21,7 @@ internal sealed class CustomerImport
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private readonly OutboundImportResult _result;
     private readonly List<OutboundImportRow>? _records;
-    private readonly HashSet<string>? _seenPhones;
+    private readonly PhoneSet? _seenPhones;
     private readonly List<Task> _inFlight = new();
     private readonly object _gate = new();
     private CustomerRowReader? _reader;
@@ -39,7 +39,7 @@ internal sealed class CustomerImport
         _options = options;
         _result = new OutboundImportResult(client.Vendor, taskId);
         _records = options.KeepRows ? new List<OutboundImportRow>() : null;
-        _seenPhones = options.AllowDuplicate ? null : new HashSet<string>(StringComparer.Ordinal);
+        _seenPhones = options.AllowDuplicate ? null : new PhoneSet();
     }
 
     /// <summary>Rejected rows and failed batches, for the cmdlet to write as non-terminating errors.</summary>
@@ -143,6 +143,8 @@ internal sealed class CustomerImport
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         if (_pending.Rows.Count == 0) return;
+        // Serialize now, while earlier batches are still on the wire, so a freed slot is refilled at once.
+        var prepared = _sink!.Prepare(_pending.Rows);
         while (_inFlight.Count >= Math.Max(1, _options.ThrottleLimit))
         {
             var done = await Task.WhenAny(_inFlight).ConfigureAwait(false);
@@ -159,14 +161,14 @@ internal sealed class CustomerImport
         }
 
         // A batch on the wire is never cancelled: cutting it off would leave its outcome unknown.
-        _inFlight.Add(Task.Run(() => SendAsync(batch)));
+        _inFlight.Add(Task.Run(() => SendAsync(batch, prepared)));
     }
 
-    private async Task SendAsync(PendingBatch batch)
+    private async Task SendAsync(PendingBatch batch, PreparedBatch prepared)
     {
         try
         {
-            var outcome = await _sink!.SendAsync(batch.Rows, CancellationToken.None).ConfigureAwait(false);
+            var outcome = await _sink!.SendAsync(prepared, CancellationToken.None).ConfigureAwait(false);
             Settle(batch, outcome, null);
         }
         catch (OutboundException error)

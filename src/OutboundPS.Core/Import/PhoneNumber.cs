@@ -7,6 +7,8 @@ internal static class PhoneNumber
     internal static string? Normalize(string? text)
     {
         if (text is null) return null;
+        // Most exports already hold clean mobiles: keep those strings rather than copying them.
+        if (text.Length == 11 && IsMobile(text) && AllDigits(text)) return text;
         var digits = new char[text.Length];
         var count = 0;
         for (var i = 0; i < text.Length; i++)
@@ -25,6 +27,13 @@ internal static class PhoneNumber
         var length = count - start;
         var number = new string(digits, start, length);
         return IsMobile(number) || IsLandline(number) ? number : null;
+    }
+
+    private static bool AllDigits(string text)
+    {
+        foreach (var c in text)
+            if (c < '0' || c > '9') return false;
+        return true;
     }
 
     private static bool IsMobile(string number) =>

@@ -13,6 +13,9 @@ internal interface ICustomerSink
     /// <summary>The batch size used when the user does not choose one.</summary>
     int DefaultBatchSize { get; }
 
-    /// <summary>Sends one batch. Throws OutboundException when the vendor refuses it or its fate is unknown.</summary>
-    Task<BatchOutcome> SendAsync(IReadOnlyList<CustomerRow> batch, CancellationToken cancellationToken);
+    /// <summary>Serializes one batch into the vendor's request body.</summary>
+    PreparedBatch Prepare(IReadOnlyList<CustomerRow> batch);
+
+    /// <summary>Sends one prepared batch. Throws OutboundException when the vendor refuses it or its fate is unknown.</summary>
+    Task<BatchOutcome> SendAsync(PreparedBatch batch, CancellationToken cancellationToken);
 }

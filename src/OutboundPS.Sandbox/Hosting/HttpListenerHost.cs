@@ -41,20 +41,22 @@ public sealed class HttpListenerHost : IDisposable
                 return;
             }
 
-            _ = Task.Run(() => Serve(context), CancellationToken.None);
+            _ = ServeAsync(context);
         }
     }
 
-    private void Serve(HttpListenerContext context)
+    private async Task ServeAsync(HttpListenerContext context)
     {
+        var latency = _simulator.Faults.DelayAsync();
         using var buffer = new MemoryStream();
-        context.Request.InputStream.CopyTo(buffer);
+        await context.Request.InputStream.CopyToAsync(buffer).ConfigureAwait(false);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (string? name in context.Request.Headers.AllKeys)
             if (name is not null) headers[name] = context.Request.Headers[name] ?? string.Empty;
         var request = new SimulatedRequest(context.Request.HttpMethod.ToUpperInvariant(), context.Request.Url!.AbsolutePath,
             QueryString.Parse(context.Request.Url.Query), headers, buffer.ToArray());
         var answer = _simulator.Handle(request);
+        await latency.ConfigureAwait(false);
         if (answer.Drop)
         {
             context.Response.Abort();
@@ -63,7 +65,10 @@ public sealed class HttpListenerHost : IDisposable
 
         context.Response.StatusCode = answer.Status;
         context.Response.ContentType = answer.ContentType;
-        context.Response.OutputStream.Write(answer.Body, 0, answer.Body.Length);
+        // A known length keeps the answer in one write: chunked encoding would send its final chunk separately,
+        // and Nagle's algorithm then waits ~40 ms for the client's delayed ACK on every request.
+        context.Response.ContentLength64 = answer.Body.Length;
+        await context.Response.OutputStream.WriteAsync(answer.Body, 0, answer.Body.Length).ConfigureAwait(false);
         context.Response.Close();
     }
 

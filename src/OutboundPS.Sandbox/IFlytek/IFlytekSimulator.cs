@@ -60,6 +60,9 @@ public sealed class IFlytekSimulator : IVendorSimulator
     /// <summary>Faults to inject.</summary>
     public SandboxFaults Faults { get; } = new();
 
+    /// <summary>Keeps no request history and counts customers instead of storing them, so benchmarks of a million rows measure the client.</summary>
+    public bool Lean { get; set; }
+
     /// <summary>Token lifetime the simulator grants (time_expire).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(3600);
 
@@ -93,11 +96,10 @@ public sealed class IFlytekSimulator : IVendorSimulator
     /// <inheritdoc />
     public SimulatedResponse Handle(SimulatedRequest request)
     {
-        Faults.Delay();
         var body = JsonAnswer.ReadObject(request.Body);
         lock (_gate)
         {
-            Received.Add((request, body));
+            if (!Lean) Received.Add((request, body));
             if (Faults.TakeHttpStatus(request.Path) is { } status) return new SimulatedResponse(status, Encoding.UTF8.GetBytes("<html>busy</html>"), "text/html");
             if (Faults.TakeRawBody() is { } raw) return new SimulatedResponse(502, Encoding.UTF8.GetBytes(raw), "text/html");
             if (request.Method != "POST") return Fail(10005, "请求方式错误");
@@ -242,10 +244,11 @@ public sealed class IFlytekSimulator : IVendorSimulator
             phones.Add(phone);
         }
 
-        foreach (var phone in phones) task.Dialling.Phones.Add(phone);
+        if (Lean) task.Dialling.Count(phones.Count);
+        else task.Dialling.Phones.AddRange(phones);
         var ids = phones.Select(phone =>
         {
-            _dataIds[phone] = _nextDataId;
+            if (!Lean) _dataIds[phone] = _nextDataId;
             return (JsonNode)JsonValue.Create(_nextDataId++)!;
         }).ToArray();
         return Success(new JsonObject { ["total"] = phones.Count, ["task_data_ids"] = new JsonArray(ids) });
@@ -316,7 +319,7 @@ public sealed class IFlytekSimulator : IVendorSimulator
             ["process_tel_count"] = t.Dialling.Dialled,
             ["process_through_count"] = t.Dialling.Connected,
             ["process_through_rate"] = t.Dialling.Dialled == 0 ? 0.0 : Math.Round((double)t.Dialling.Connected / t.Dialling.Dialled, 4),
-            ["count_tel"] = t.Dialling.Phones.Count,
+            ["count_tel"] = t.Dialling.Total,
             ["time_task_estimate_begin"] = t.TimeBegin,
             ["time_task_estimate_end"] = t.TimeEnd ?? 0,
             ["line_num"] = t.LineNum,
@@ -327,7 +330,7 @@ public sealed class IFlytekSimulator : IVendorSimulator
             // yeta sends these arrays as JSON text inside a string (vendor-api.md Y-16).
             ["time_range"] = new JsonArray(t.TimeRange.Select(r => (JsonNode)JsonValue.Create(r)!).ToArray()).ToJsonString(),
         };
-        if (showRemaining) row["remaining"] = t.Dialling.Phones.Count - t.Dialling.Dialled;
+        if (showRemaining) row["remaining"] = t.Dialling.Total - t.Dialling.Dialled;
         return row;
     }
 

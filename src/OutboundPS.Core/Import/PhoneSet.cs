@@ -1,0 +1,76 @@
+using System;
+using System.Collections.Generic;
+
+namespace OutboundPS.Import;
+
+/// <summary>
+/// The normalized phones seen so far in one import, for duplicate detection. A million phones must not cost
+/// a hundred megabytes (SPEC §8), so numbers are kept as integers split into a high key and a 16-bit low part:
+/// a sorted ushort array per key while sparse, an 8 KB bitmap once dense (the idea of roaring bitmaps).
+/// </summary>
+internal sealed class PhoneSet
+{
+    private readonly Dictionary<long, Container> _containers = new();
+
+    internal long Count { get; private set; }
+
+    /// <summary>Adds a normalized phone (digits only, at most 12); false when it was already there.</summary>
+    internal bool Add(string phone)
+    {
+        var code = Encode(phone);
+        var key = code >> 16;
+        if (!_containers.TryGetValue(key, out var container))
+        {
+            container = new Container();
+            _containers.Add(key, container);
+        }
+
+        if (!container.Add((ushort)(code & 0xFFFF))) return false;
+        Count++;
+        return true;
+    }
+
+    /// <summary>The digits as a number, with the length on top so that a leading zero still tells numbers apart.</summary>
+    private static long Encode(string phone)
+    {
+        long value = 0;
+        foreach (var digit in phone) value = value * 10 + (digit - '0');
+        return value + phone.Length * 1_000_000_000_000L;
+    }
+
+    private sealed class Container
+    {
+        private const int DenseAt = 4096;
+        private ushort[] _sorted = new ushort[4];
+        private ulong[]? _bits;
+        private int _count;
+
+        internal bool Add(ushort low)
+        {
+            if (_bits is not null)
+            {
+                var mask = 1UL << (low & 63);
+                if ((_bits[low >> 6] & mask) != 0) return false;
+                _bits[low >> 6] |= mask;
+                return true;
+            }
+
+            var index = Array.BinarySearch(_sorted, 0, _count, low);
+            if (index >= 0) return false;
+            if (_count == DenseAt)
+            {
+                _bits = new ulong[1024];
+                for (var i = 0; i < _count; i++) _bits[_sorted[i] >> 6] |= 1UL << (_sorted[i] & 63);
+                _sorted = Array.Empty<ushort>();
+                return Add(low);
+            }
+
+            index = ~index;
+            if (_count == _sorted.Length) Array.Resize(ref _sorted, Math.Min(DenseAt, _sorted.Length * 2));
+            Array.Copy(_sorted, index, _sorted, index + 1, _count - index);
+            _sorted[index] = low;
+            _count++;
+            return true;
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.IO;
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Threading.Tasks;
+using OutboundPS;
+using OutboundPS.Benchmarks;
+
+// dotnet run -c Release --project tests/OutboundPS.Benchmarks            all figures for README
+// dotnet run -c Release --project tests/OutboundPS.Benchmarks -- throughput|memory|overhead   one section
+// dotnet run -c Release --project tests/OutboundPS.Benchmarks -- child memory|overhead <vendor> <rows>   (used internally)
+if (args.Length == 3 && args[0] == "serve")
+{
+    await Scenario.ServeAsync(Enum.Parse<OutboundVendor>(args[1]), TimeSpan.FromMilliseconds(int.Parse(args[2], CultureInfo.InvariantCulture)));
+    return 0;
+}
+
+if (args.Length == 4 && args[0] == "child")
+{
+    var vendor = Enum.Parse<OutboundVendor>(args[2]);
+    var rows = long.Parse(args[3], CultureInfo.InvariantCulture);
+    if (args[1] == "overhead")
+    {
+        // One core, as SPEC §8 asks: pin this process before the work starts.
+        if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()) Process.GetCurrentProcess().ProcessorAffinity = (IntPtr)1;
+        await Scenario.ImportAsync(vendor, 200_000, 1, TimeSpan.Zero); // warm-up
+    }
+
+    var (elapsed, _) = await Scenario.ImportAsync(vendor, rows, args[1] == "overhead" ? 1 : 4, TimeSpan.Zero);
+    // Peak working set as the run left it, then what is still reachable: proof that rows are not retained.
+    var peak = Process.GetCurrentProcess().PeakWorkingSet64;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:0.000} {peak} {GC.GetTotalMemory(forceFullCollection: true)}"));
+    return 0;
+}
+
+var section = args.Length == 1 ? args[0] : "all";
+bool Runs(string name) => section == "all" || section == name;
+Console.WriteLine($"OutboundPS import benchmarks, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+if (Runs("throughput"))
+{
+Console.WriteLine();
+Console.WriteLine("Throughput through the real client to the HTTP sandbox (its own process) on 127.0.0.1, 20 ms latency per request");
+Console.WriteLine("vendor    C  batch   rows     achieved rows/s  limit rows/s  achieved/limit");
+foreach (var vendor in Scenario.Vendors)
+{
+    foreach (var throttle in new[] { 1, 4, 8 })
+    {
+        var batch = Scenario.BatchSize(vendor);
+        var limit = throttle * batch / 0.020;
+        var rows = (long)(limit * 4); // about four seconds at the limit
+        using var server = Start("serve", vendor.ToString(), "20");
+        var address = new Uri(server.StandardOutput.ReadLine()!);
+        // Warm up with half the volume so the measured run sees tiered-JIT steady state, not first calls.
+        await Scenario.ImportAsync(vendor, rows / 2, throttle, TimeSpan.Zero, address);
+        var (elapsed, _) = await Scenario.ImportAsync(vendor, rows, throttle, TimeSpan.Zero, address);
+        server.StandardInput.Close();
+        server.WaitForExit();
+        var achieved = rows / elapsed.TotalSeconds;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{vendor,-8} {throttle,2} {batch,6} {rows,8} {achieved,16:N0} {limit,13:N0} {achieved / limit,14:P1}"));
+    }
+}
+
+}
+
+if (Runs("memory"))
+{
+Console.WriteLine();
+Console.WriteLine("Peak working set of a process importing N rows (in-process sandbox, ThrottleLimit 4)");
+Console.WriteLine("vendor         100,000 rows   1,000,000 rows   live heap after full GC (100k / 1M)");
+foreach (var vendor in Scenario.Vendors)
+{
+    var small = Child("memory", vendor, 100_000);
+    var large = Child("memory", vendor, 1_000_000);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{vendor,-8} {small.PeakBytes / 1048576.0,13:0.0} MB {large.PeakBytes / 1048576.0,13:0.0} MB   {small.LiveBytes / 1048576.0,8:0.0} MB / {large.LiveBytes / 1048576.0:0.0} MB"));
+}
+
+}
+
+if (Runs("overhead"))
+{
+Console.WriteLine();
+Console.WriteLine("Client overhead: zero-latency in-process sandbox, one core, ThrottleLimit 1, 1,000,000 rows");
+foreach (var vendor in Scenario.Vendors)
+{
+    var run = Child("overhead", vendor, 1_000_000);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{vendor,-8} {1_000_000 / run.Seconds,12:N0} rows/s"));
+}
+}
+
+return 0;
+
+static Process Start(params string[] args)
+{
+    var self = Environment.ProcessPath!;
+    var start = new ProcessStartInfo(self) { RedirectStandardOutput = true, RedirectStandardInput = true };
+    // Under `dotnet run` the process path is the apphost; under `dotnet x.dll` it is dotnet itself.
+    if (Path.GetFileNameWithoutExtension(self) == "dotnet") start.ArgumentList.Add(typeof(Scenario).Assembly.Location);
+    foreach (var arg in args) start.ArgumentList.Add(arg);
+    return Process.Start(start)!;
+}
+
+static (double Seconds, long PeakBytes, long LiveBytes) Child(string mode, OutboundVendor vendor, long rows)
+{
+    using var child = Start("child", mode, vendor.ToString(), rows.ToString(CultureInfo.InvariantCulture));
+    var output = child.StandardOutput.ReadToEnd().Trim().Split(' ');
+    child.WaitForExit();
+    if (child.ExitCode != 0) throw new InvalidOperationException($"The {mode} run for {vendor} failed.");
+    return (double.Parse(output[0], CultureInfo.InvariantCulture), long.Parse(output[1], CultureInfo.InvariantCulture),
+        long.Parse(output[2], CultureInfo.InvariantCulture));
+}

@@ -1,0 +1,93 @@
+using System;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Threading;
+using System.Threading.Tasks;
+using OutboundPS.Import;
+using OutboundPS.Sandbox;
+using OutboundPS.Sandbox.ByRobot;
+using OutboundPS.Sandbox.Hosting;
+using OutboundPS.Sandbox.IFlytek;
+using OutboundPS.Sessions;
+using OutboundPS.Vendors;
+
+namespace OutboundPS.Benchmarks;
+
+/// <summary>One import through the real client into a lean simulator, in process or over HTTP on loopback.</summary>
+internal static class Scenario
+{
+    internal static readonly OutboundVendor[] Vendors = { OutboundVendor.IFlytek, OutboundVendor.ByRobot };
+
+    internal static int BatchSize(OutboundVendor vendor) => vendor == OutboundVendor.IFlytek ? 50 : 500;
+
+    /// <summary>
+    /// Imports <paramref name="rows"/> generated rows and returns how long the import took: into an in-process
+    /// simulator, or over HTTP into one served at <paramref name="server"/> (another process, like a real vendor).
+    /// </summary>
+    internal static async Task<(TimeSpan Elapsed, OutboundImportResult Result)> ImportAsync(
+        OutboundVendor vendor, long rows, int throttle, TimeSpan latency, Uri? server = null)
+    {
+        var request = new ConnectRequest(vendor, "bench", SecretText.Protect("bench")) { Name = "bench-" + Guid.NewGuid().ToString("N") };
+        if (server is not null)
+        {
+            request.BaseUri = server;
+        }
+        else
+        {
+            var simulator = Create(vendor);
+            simulator.Faults.Latency = latency;
+            request.SandboxHandler = new SandboxHandler(simulator);
+        }
+
+        var session = await SessionConnector.ConnectAsync(request, CancellationToken.None);
+        try
+        {
+            var robot = vendor == OutboundVendor.IFlytek ? "719" : "5001";
+            var line = vendor == OutboundVendor.IFlytek ? "055169101401" : "101";
+            var task = await session.Client.CreateTaskAsync(new NewTaskSpec { Name = "bench", RobotId = robot, Lines = new[] { line } }, CancellationToken.None);
+            var import = new CustomerImport(session.Client, task.Id, new ImportOptions { ThrottleLimit = throttle });
+            var watch = Stopwatch.StartNew();
+            for (long i = 0; i < rows; i++) await import.AddAsync(new SyntheticRow(i), null, CancellationToken.None);
+            var result = await import.CompleteAsync(CancellationToken.None);
+            watch.Stop();
+            if (result.Accepted != rows) throw new InvalidOperationException($"Only {result.Accepted} of {rows} rows were accepted.");
+            return (watch.Elapsed, result);
+        }
+        finally
+        {
+            SessionRegistry.Remove(session);
+        }
+    }
+
+    /// <summary>Serves a lean simulator with the given latency over HTTP until standard input closes.</summary>
+    internal static async Task ServeAsync(OutboundVendor vendor, TimeSpan latency)
+    {
+        var simulator = Create(vendor);
+        simulator.Faults.Latency = latency;
+        using var stop = new CancellationTokenSource();
+        using var host = new HttpListenerHost(simulator, FreePort());
+        var serving = host.RunAsync(stop.Token);
+        Console.WriteLine(host.BaseUri);
+        await Console.In.ReadToEndAsync();
+        stop.Cancel();
+        await serving;
+    }
+
+    private static IVendorSimulator Create(OutboundVendor vendor)
+    {
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        return vendor == OutboundVendor.IFlytek
+            ? new IFlytekSimulator("bench", "bench", clock) { Lean = true }
+            : new ByRobotSimulator("bench", "bench", clock) { Lean = true };
+    }
+
+    private static int FreePort()
+    {
+        var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
+    }
+}
