@@ -11,6 +11,34 @@ public sealed class SandboxFaults
     private readonly ConcurrentQueue<Tuple<string, bool>> _drops = new();
     private readonly ConcurrentQueue<Tuple<string, int>> _statuses = new();
     private string? _rawBody;
+    private Random _random = new(1);
+
+    /// <summary>Seeds the random faults, so a run can be repeated.</summary>
+    public int Seed
+    {
+        set => _random = new Random(value);
+    }
+
+    /// <summary>Fraction of requests turned away as busy before processing (iFlytek 10004, BYRobot HTTP 503).</summary>
+    public double BusyRate { get; set; }
+
+    /// <summary>Fraction of requests whose connection drops before the simulator looks at them.</summary>
+    public double DropBeforeRate { get; set; }
+
+    /// <summary>Fraction of requests applied by the simulator whose answer is then lost to a dropped connection.</summary>
+    public double DropAfterRate { get; set; }
+
+    /// <summary>Fraction of requests applied but answered only after <see cref="Stall"/> (a client timeout).</summary>
+    public double StallRate { get; set; }
+
+    /// <summary>How late a stalled answer comes.</summary>
+    public TimeSpan Stall { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>When set, random faults strike only requests whose path ends with this.</summary>
+    public string? RandomFaultPath { get; set; }
+
+    /// <summary>Random faults that fired: busy, dropped before, dropped after, stalled.</summary>
+    public (int Busy, int DropBefore, int DropAfter, int Stalled) Fired { get; private set; }
 
     /// <summary>
     /// How long after a request arrives its answer leaves, the simulator's own processing included
@@ -37,6 +65,19 @@ public sealed class SandboxFaults
     public System.Threading.Tasks.Task DelayAsync(CancellationToken cancellationToken = default) =>
         Latency > TimeSpan.Zero ? System.Threading.Tasks.Task.Delay(Latency, cancellationToken) : System.Threading.Tasks.Task.CompletedTask;
 
+    /// <summary>Draws the random fault for one request; the simulator calls it once, under its lock.</summary>
+    internal RandomFault Roll(string path)
+    {
+        if (RandomFaultPath is not null && !path.EndsWith(RandomFaultPath, StringComparison.Ordinal)) return RandomFault.None;
+        var draw = _random.NextDouble();
+        var fired = Fired;
+        if ((draw -= BusyRate) < 0) { Fired = (fired.Busy + 1, fired.DropBefore, fired.DropAfter, fired.Stalled); return RandomFault.Busy; }
+        if ((draw -= DropBeforeRate) < 0) { Fired = (fired.Busy, fired.DropBefore + 1, fired.DropAfter, fired.Stalled); return RandomFault.DropBefore; }
+        if ((draw -= DropAfterRate) < 0) { Fired = (fired.Busy, fired.DropBefore, fired.DropAfter + 1, fired.Stalled); return RandomFault.DropAfter; }
+        if ((draw -= StallRate) < 0) { Fired = (fired.Busy, fired.DropBefore, fired.DropAfter, fired.Stalled + 1); return RandomFault.Stall; }
+        return RandomFault.None;
+    }
+
     internal int? TakeScriptedCode(string path) => TakeMatching(_codes, path, out var code) ? code : null;
 
     /// <summary>Whether to drop this request, and whether after applying it.</summary>
@@ -57,4 +98,14 @@ public sealed class SandboxFaults
         value = default!;
         return false;
     }
+}
+
+/// <summary>What the dice decided for one request.</summary>
+internal enum RandomFault
+{
+    None,
+    Busy,
+    DropBefore,
+    DropAfter,
+    Stall,
 }

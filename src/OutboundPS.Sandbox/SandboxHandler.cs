@@ -30,6 +30,7 @@ public sealed class SandboxHandler : HttpMessageHandler
         var simulated = new SimulatedRequest(request.Method.Method.ToUpperInvariant(), uri.AbsolutePath, QueryString.Parse(uri.Query), headers, body);
         var answer = _simulator.Handle(simulated);
         await latency.ConfigureAwait(false);
+        if (answer.Delay > TimeSpan.Zero) await Task.Delay(answer.Delay).ConfigureAwait(false);
         if (answer.Drop) throw new HttpRequestException("The sandbox dropped the connection.");
         var content = new ByteArrayContent(answer.Body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(answer.ContentType);

@@ -56,6 +56,9 @@ public sealed class SimulatedResponse
     /// <summary>True when the transport must drop the connection instead of answering.</summary>
     public bool Drop { get; private set; }
 
+    /// <summary>Extra time the transport waits before answering (a stalled vendor).</summary>
+    public TimeSpan Delay { get; internal set; }
+
     /// <summary>A connection dropped without an answer.</summary>
     public static SimulatedResponse Dropped() => new(0, Array.Empty<byte>()) { Drop = true };
 }

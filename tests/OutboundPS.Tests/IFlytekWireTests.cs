@@ -204,14 +204,25 @@ public sealed class IFlytekWireTests
     }
 
     [Fact]
-    public async Task HtmlErrorPage_IsAClearErrorQuotingStatusAndBody()
+    public async Task HtmlErrorPage_OnAWrite_IsAClearErrorQuotingStatusAndBody()
     {
         await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        var task = await h.Session.Client.CreateTaskAsync(Spec(), None);
         h.Simulator.Faults.AnswerNextWith("<html><body>502 Bad Gateway</body></html>");
-        var error = await Assert.ThrowsAsync<OutboundException>(() => h.Session.Client.GetLinesAsync(None));
+        var error = await Assert.ThrowsAsync<OutboundException>(() => h.Session.Client.StartTaskAsync(task.Id, None));
         Assert.Equal("OutboundPS.IFlytek.UnreadableAnswer", error.ErrorId);
         Assert.Contains("HTTP 502", error.Message);
         Assert.Contains("502 Bad Gateway", error.Message);
+        Assert.Single(h.Simulator.Received, r => r.Request.Path.EndsWith("/task/start", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task HtmlErrorPage_OnARead_IsRetried()
+    {
+        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        h.Simulator.Faults.AnswerNextWith("<html><body>502 Bad Gateway</body></html>");
+        Assert.NotEmpty(await h.Session.Client.GetLinesAsync(None));
+        Assert.Equal(2, h.Simulator.Received.Count(r => r.Request.Path.EndsWith("/config/v1/query", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -38,6 +38,7 @@ internal sealed class ByRobotClient : IOutboundClient
     private readonly VendorTransport _transport;
     private readonly ByRobotSigner _signer;
     private readonly ResiliencePipeline _retry;
+    private readonly ResiliencePipeline _readRetry;
     private readonly OutboundSession _session;
 
     internal ByRobotClient(OutboundSession session, SecureString appSecret, TransportOptions options, Func<DateTimeOffset>? now = null)
@@ -45,7 +46,8 @@ internal sealed class ByRobotClient : IOutboundClient
         _session = session;
         _transport = new VendorTransport(OutboundVendor.ByRobot, options);
         _signer = new ByRobotSigner(session.AppKey, appSecret, now ?? (() => DateTimeOffset.UtcNow));
-        _retry = RetryPipeline.Create(options);
+        _retry = RetryPipeline.Create(options, reads: false);
+        _readRetry = RetryPipeline.Create(options, reads: true);
     }
 
     public OutboundVendor Vendor => OutboundVendor.ByRobot;
@@ -361,7 +363,7 @@ internal sealed class ByRobotClient : IOutboundClient
         PostAsync<object>(path, operation, new ByRobotTaskId { TaskId = ParseId("Id", taskId) }, cancellationToken);
 
     private Task<T?> GetAsync<T>(string path, string operation, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? query = null) =>
-        SendAsync<T>(() =>
+        SendAsync<T>(_readRetry, () =>
         {
             var request = new RestRequest(path, Method.Get);
             foreach (var pair in query ?? new Dictionary<string, string>()) request.AddQueryParameter(pair.Key, pair.Value);
@@ -372,11 +374,11 @@ internal sealed class ByRobotClient : IOutboundClient
         PostAsync<T>(path, operation, JsonRequestBody.Serialize(body), cancellationToken);
 
     private Task<T?> PostAsync<T>(string path, string operation, byte[] body, CancellationToken cancellationToken) =>
-        SendAsync<T>(() => new RestRequest(path, Method.Post).AddUtf8Json(body), operation, cancellationToken);
+        SendAsync<T>(_retry, () => new RestRequest(path, Method.Post).AddUtf8Json(body), operation, cancellationToken);
 
     /// <summary>One call, signed afresh on every attempt (a retried request must not carry a stale datetime).</summary>
-    private Task<T?> SendAsync<T>(Func<RestRequest> build, string operation, CancellationToken cancellationToken) =>
-        _retry.ExecuteAsync(async token =>
+    private Task<T?> SendAsync<T>(ResiliencePipeline retry, Func<RestRequest> build, string operation, CancellationToken cancellationToken) =>
+        retry.ExecuteAsync(async token =>
         {
             var request = build();
             var (appKey, dateTime, sign) = _signer.Sign();

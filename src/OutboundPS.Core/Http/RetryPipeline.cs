@@ -6,18 +6,20 @@ using Polly.Retry;
 namespace OutboundPS.Http;
 
 /// <summary>
-/// Retries only what the vendor provably did not apply (connection refused, busy codes, 429/503),
-/// with exponential backoff and jitter. A request whose outcome is unknown is never sent again.
+/// Retries with exponential backoff and jitter (SPEC §4): writes only when the vendor provably did not apply
+/// them (connection refused, busy codes, 429/503), so a write whose outcome is unknown is never sent again;
+/// reads also after a lost answer, since reading twice changes nothing. At most MaxRetries retries, each
+/// wait capped at 30 s, so the total time is bounded.
 /// </summary>
 internal static class RetryPipeline
 {
-    internal static ResiliencePipeline Create(TransportOptions options)
+    internal static ResiliencePipeline Create(TransportOptions options, bool reads)
     {
         if (options.MaxRetries <= 0) return ResiliencePipeline.Empty;
         return new ResiliencePipelineBuilder()
             .AddRetry(new RetryStrategyOptions
             {
-                ShouldHandle = new PredicateBuilder().Handle<OutboundException>(e => e.NotApplied),
+                ShouldHandle = new PredicateBuilder().Handle<OutboundException>(e => e.NotApplied || (reads && e.OutcomeUnknown)),
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,

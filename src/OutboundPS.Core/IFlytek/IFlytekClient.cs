@@ -31,6 +31,7 @@ internal sealed class IFlytekClient : IOutboundClient
     private readonly VendorTransport _transport;
     private readonly IFlytekTokenProvider _tokens;
     private readonly ResiliencePipeline _retry;
+    private readonly ResiliencePipeline _readRetry;
     private readonly OutboundSession _session;
 
     internal IFlytekClient(OutboundSession session, SecureString appSecret, TransportOptions options, Func<DateTimeOffset>? now = null)
@@ -38,7 +39,8 @@ internal sealed class IFlytekClient : IOutboundClient
         _session = session;
         _transport = new VendorTransport(OutboundVendor.IFlytek, options);
         _tokens = new IFlytekTokenProvider(_transport, session.AppKey, appSecret, now ?? (() => DateTimeOffset.UtcNow));
-        _retry = RetryPipeline.Create(options);
+        _retry = RetryPipeline.Create(options, reads: false);
+        _readRetry = RetryPipeline.Create(options, reads: true);
     }
 
     public OutboundVendor Vendor => OutboundVendor.IFlytek;
@@ -234,7 +236,8 @@ internal sealed class IFlytekClient : IOutboundClient
 
     /// <inheritdoc cref="PostAsync{T}(string, string, object, CancellationToken)"/>
     internal Task<T> PostAsync<T>(string path, string operation, byte[] body, CancellationToken cancellationToken) =>
-        _retry.ExecuteAsync(async token =>
+        // yeta sends reads as POSTs too; config/query and task/query change nothing, so they may be repeated after a lost answer.
+        (path is ConfigPath or QueryPath ? _readRetry : _retry).ExecuteAsync(async token =>
         {
             for (var attempt = 1; ; attempt++)
             {

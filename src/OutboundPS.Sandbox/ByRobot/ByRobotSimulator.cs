@@ -65,6 +65,11 @@ public sealed class ByRobotSimulator : IVendorSimulator
     /// <summary>Faults to inject.</summary>
     public SandboxFaults Faults { get; } = new();
 
+    /// <summary>Customers stored by requests whose answer was lost (dropped after processing, or stalled past the client).</summary>
+    public int LostAnswers { get; private set; }
+
+    private int _stored;
+
     /// <summary>Keeps no request history and counts customers instead of storing them, so benchmarks of a million rows measure the client.</summary>
     public bool Lean { get; set; }
 
@@ -114,9 +119,15 @@ public sealed class ByRobotSimulator : IVendorSimulator
             if (Authenticate(request) is { } refused) return refused;
             if (Faults.TakeScriptedCode(request.Path) is { } code) return Fail(code, "模拟错误");
             var drop = Faults.TakeDrop(request.Path);
-            if (drop == false) return SimulatedResponse.Dropped();
+            var fault = Faults.Roll(request.Path);
+            if (fault == RandomFault.Busy) return new SimulatedResponse(503, Encoding.UTF8.GetBytes("<html>503 Service Unavailable</html>"), "text/html");
+            if (drop == false || fault == RandomFault.DropBefore) return SimulatedResponse.Dropped();
+            if (fault == RandomFault.DropAfter) drop = true;
+            var storedBefore = _stored;
             foreach (var task in _tasks.Values) task.Advance(Clock.Now);
             var answer = Route(request, body as JsonObject);
+            if (drop == true || fault == RandomFault.Stall) LostAnswers += _stored - storedBefore;
+            if (fault == RandomFault.Stall) answer.Delay = Faults.Stall;
             return drop == true ? SimulatedResponse.Dropped() : answer;
         }
     }
@@ -327,8 +338,10 @@ public sealed class ByRobotSimulator : IVendorSimulator
                 task.Properties[phone] = properties;
                 success++;
             }
+
         }
 
+        _stored += success;
         return counts
             ? Success(new JsonObject
             {

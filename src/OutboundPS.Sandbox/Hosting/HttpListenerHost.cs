@@ -57,6 +57,7 @@ public sealed class HttpListenerHost : IDisposable
             QueryString.Parse(context.Request.Url.Query), headers, buffer.ToArray());
         var answer = _simulator.Handle(request);
         await latency.ConfigureAwait(false);
+        if (answer.Delay > TimeSpan.Zero) await Task.Delay(answer.Delay).ConfigureAwait(false);
         if (answer.Drop)
         {
             context.Response.Abort();

@@ -60,6 +60,11 @@ public sealed class IFlytekSimulator : IVendorSimulator
     /// <summary>Faults to inject.</summary>
     public SandboxFaults Faults { get; } = new();
 
+    /// <summary>Customers stored by requests whose answer was lost (dropped after processing, or stalled past the client).</summary>
+    public int LostAnswers { get; private set; }
+
+    private int _stored;
+
     /// <summary>Keeps no request history and counts customers instead of storing them, so benchmarks of a million rows measure the client.</summary>
     public bool Lean { get; set; }
 
@@ -109,9 +114,15 @@ public sealed class IFlytekSimulator : IVendorSimulator
                 return Fail(10001, "无效的token请求");
             if (Faults.TakeScriptedCode(request.Path) is { } code) return Fail(code, "模拟错误");
             var drop = Faults.TakeDrop(request.Path);
-            if (drop == false) return SimulatedResponse.Dropped();
+            var fault = Faults.Roll(request.Path);
+            if (fault == RandomFault.Busy) return Fail(10004, "服务忙，请稍后再试");
+            if (drop == false || fault == RandomFault.DropBefore) return SimulatedResponse.Dropped();
+            if (fault == RandomFault.DropAfter) drop = true;
+            var storedBefore = _stored;
             foreach (var task in _tasks.Values) task.Advance(Clock.Now);
             var answer = Route(request.Path, body);
+            if (drop == true || fault == RandomFault.Stall) LostAnswers += _stored - storedBefore;
+            if (fault == RandomFault.Stall) answer.Delay = Faults.Stall;
             return drop == true ? SimulatedResponse.Dropped() : answer;
         }
     }
@@ -244,6 +255,7 @@ public sealed class IFlytekSimulator : IVendorSimulator
             phones.Add(phone);
         }
 
+        _stored += phones.Count;
         if (Lean) task.Dialling.Count(phones.Count);
         else task.Dialling.Phones.AddRange(phones);
         var ids = phones.Select(phone =>

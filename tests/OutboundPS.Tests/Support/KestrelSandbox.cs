@@ -42,6 +42,7 @@ internal sealed class KestrelSandbox : IAsyncDisposable
             var answer = simulator.Handle(new SimulatedRequest(context.Request.Method.ToUpperInvariant(), context.Request.Path.Value ?? "/",
                 query, headers, buffer.ToArray()));
             await latency;
+            if (answer.Delay > TimeSpan.Zero) await Task.Delay(answer.Delay);
             if (answer.Drop)
             {
                 context.Abort();
