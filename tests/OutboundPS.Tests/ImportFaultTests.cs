@@ -1,0 +1,82 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using OutboundPS.Import;
+using OutboundPS.Sandbox;
+using OutboundPS.Sandbox.ByRobot;
+using OutboundPS.Sandbox.IFlytek;
+using OutboundPS.Sessions;
+using OutboundPS.Tests.Support;
+using OutboundPS.Vendors;
+using Xunit;
+
+namespace OutboundPS.Tests;
+
+/// <summary>SPEC §3 "nothing is lost": every row accounted for exactly once, whatever the vendor's connection does.</summary>
+public sealed class ImportFaultTests
+{
+    [Theory]
+    [InlineData(OutboundVendor.IFlytek)]
+    [InlineData(OutboundVendor.ByRobot)]
+    public async Task TenThousandRows_ThroughBusyDroppedAndStalledRequests_AreEachAccountedForOnce(OutboundVendor vendor)
+    {
+        var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.FromHours(8)));
+        var iflytek = vendor == OutboundVendor.IFlytek ? new IFlytekSimulator("k", "s", clock) : null;
+        var byrobot = vendor == OutboundVendor.ByRobot ? new ByRobotSimulator("k", "s", clock) : null;
+        IVendorSimulator simulator = (IVendorSimulator?)iflytek ?? byrobot!;
+        await using var connection = await SandboxConnection.OpenAsync(simulator,
+            new ConnectRequest(vendor, "k", SecretText.Protect("s")) { Timeout = TimeSpan.FromMilliseconds(500) }, overHttp: true);
+        var client = connection.Session.Client;
+        var task = await client.CreateTaskAsync(new NewTaskSpec
+        {
+            Name = "faults", RobotId = vendor == OutboundVendor.IFlytek ? "720" : "5002", Lines = new[] { vendor == OutboundVendor.IFlytek ? "055169101401" : "101" },
+        }, CancellationToken.None);
+
+        var faults = simulator.Faults;
+        faults.Seed = 20261121;
+        faults.RandomFaultPath = "importTaskCustomer";
+        if (vendor == OutboundVendor.IFlytek) faults.RandomFaultPath = "/task/insert";
+        faults.BusyRate = 0.10;
+        faults.DropBeforeRate = 0.03;
+        faults.DropAfterRate = 0.03;
+        faults.StallRate = 0.03;
+        faults.Stall = TimeSpan.FromSeconds(2);
+
+        var batch = vendor == OutboundVendor.IFlytek ? 50 : 100;
+        var import = new CustomerImport(client, task.Id, new ImportOptions { KeepRows = true, ThrottleLimit = 4, BatchSize = batch });
+        for (var i = 0; i < 10_000; i++)
+        {
+            // Every 250th number is malformed: Rejected before sending, never stored.
+            var phone = i % 250 == 0 ? "12345" : $"1390000{i:0000}";
+            await import.AddAsync(IFlytekHarness.Row(("手机号码", phone), ("姓名", $"客户{i}")), i, CancellationToken.None);
+        }
+
+        var result = await import.CompleteAsync(CancellationToken.None);
+        var stored = vendor == OutboundVendor.IFlytek ? iflytek!.PhonesOf(task.Id) : byrobot!.PhonesOf(long.Parse(task.Id));
+        var lostAnswers = vendor == OutboundVendor.IFlytek ? iflytek!.LostAnswers : byrobot!.LostAnswers;
+        var byOutcome = result.Rows.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Select(r => r.Phone!).ToHashSet());
+        HashSet<string> Of(ImportOutcome outcome) => byOutcome.TryGetValue(outcome, out var set) ? set : new HashSet<string>();
+
+        // The faults really fired, and busy answers were retried rather than reported.
+        Assert.True(faults.Fired.Busy > 0 && faults.Fired.DropBefore + faults.Fired.DropAfter > 0 && faults.Fired.Stalled > 0, faults.Fired.ToString());
+        // Every row exactly once: the records, in input order, agree with the summary.
+        Assert.Equal(10_000, result.Submitted);
+        Assert.Equal(Enumerable.Range(1, 10_000).Select(n => (long)n), result.Rows.Select(r => r.RowNumber));
+        Assert.Equal(result.Submitted, result.Accepted + result.Rejected + result.Failed + result.Unknown);
+        long Count(ImportOutcome outcome) => result.Rows.Count(r => r.Outcome == outcome);
+        Assert.Equal((result.Accepted, result.Rejected, result.Failed, result.Unknown),
+            (Count(ImportOutcome.Accepted), Count(ImportOutcome.Rejected), Count(ImportOutcome.Failed), Count(ImportOutcome.Unknown)));
+        Assert.Equal(40, result.Rejected);
+        Assert.True(result.Unknown > 0);
+        // Nothing was stored twice: no batch whose outcome was unknown went out again.
+        Assert.Equal(stored.Count, stored.Distinct().Count());
+        // What the vendor stored is exactly what it acknowledged plus what it stored while the answer got lost.
+        Assert.Subset(stored.ToHashSet(), Of(ImportOutcome.Accepted));
+        Assert.Subset(Of(ImportOutcome.Accepted).Union(Of(ImportOutcome.Unknown)).ToHashSet(), stored.ToHashSet());
+        Assert.Equal(result.Accepted, stored.Count - lostAnswers);
+        // A batch is never half-recorded: all rows of a batch share one outcome.
+        Assert.All(result.Rows.Where(r => r.Batch > 0).GroupBy(r => r.Batch), g => Assert.Single(g.Select(r => r.Outcome).Distinct()));
+    }
+}
