@@ -58,9 +58,12 @@ internal sealed class CustomerImport
         }
     }
 
+    /// <summary>
+    /// Takes one row. A stop (cancellation) is honoured after the row is taken, so the row is still accounted
+    /// for: StopAsync reports it as not sent.
+    /// </summary>
     internal async Task AddAsync(IInputRow row, object? inputObject, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
         if (_sink is null) await OpenAsync(row, cancellationToken).ConfigureAwait(false);
         var rowNumber = ++_rowCount;
         var record = _records is null ? null : new OutboundImportRow(rowNumber, inputObject);
@@ -94,6 +97,7 @@ internal sealed class CustomerImport
 
         _pending.Add(customer, record);
         if (_pending.Rows.Count >= _batchSize) await FlushAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
     }
 
     /// <summary>Sends what is buffered, waits for every batch and returns the account of all rows.</summary>

@@ -40,6 +40,9 @@ public sealed class OutboundSession
     /// <summary>When the session was opened.</summary>
     public DateTimeOffset ConnectedAt { get; }
 
+    /// <summary>The account of the last Import-OutboundCustomer through this session, also when it was stopped with Ctrl+C.</summary>
+    public OutboundImportResult? LastImport { get; internal set; }
+
     /// <summary>False once Disconnect-Outbound has dropped it.</summary>
     public bool IsConnected => _client is not null;
 

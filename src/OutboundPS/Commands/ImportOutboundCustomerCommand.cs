@@ -82,11 +82,20 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet
         if (_declined || InputObject is null) return;
         var row = new PSObjectInputRow(InputObject);
         var input = InputObject;
-        Run(async token =>
+        try
         {
-            await _import!.AddAsync(row, input, token).ConfigureAwait(false);
-            return true;
-        }, input);
+            Run(async token =>
+            {
+                await _import!.AddAsync(row, input, token).ConfigureAwait(false);
+                return true;
+            }, input);
+        }
+        catch (OperationCanceledException)
+        {
+            StopAndReport();
+            throw new PipelineStoppedException();
+        }
+
         ReportNotices();
         var progress = _import!.Progress;
         if (progress.Read >= _nextProgressAt)
@@ -103,11 +112,41 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet
         if (_import!.Progress.Read == 0)
             Fail(OutboundErrors.InvalidArgument("InputObject", null, "no customers were piped in.",
                 "Pipe rows in, for example Import-Csv customers.csv | Import-OutboundCustomer -TaskId <id>."), TaskId);
-        var result = Run(token => _import.CompleteAsync(token), TaskId);
+        OutboundImportResult result;
+        try
+        {
+            result = Run(token => _import.CompleteAsync(token), TaskId);
+        }
+        catch (OperationCanceledException)
+        {
+            StopAndReport();
+            throw new PipelineStoppedException();
+        }
+
+        _session!.LastImport = result;
         ReportNotices();
         WriteProgress(Describe(_import.Progress, ProgressRecordType.Completed));
         WriteVerbose($"Import into task {TaskId}: {result} in {result.Duration.TotalSeconds:0.0} s.");
         WriteObject(result);
+    }
+
+    /// <summary>
+    /// Ctrl+C: send nothing more, let batches on the wire settle, keep the account on the session, and say so
+    /// through the host, because a stopping pipeline takes no more output.
+    /// </summary>
+    private void StopAndReport()
+    {
+        var result = _import!.StopAsync().GetAwaiter().GetResult();
+        _session!.LastImport = result;
+        try
+        {
+            Host.UI.WriteWarningLine($"Import into task {TaskId} was stopped: {result}. Rows not sent are Rejected with the reason 'Not sent'. " +
+                $"The full account is in (Get-OutboundSession -Name '{_session.Name}').LastImport.");
+        }
+        catch (PSInvalidOperationException)
+        {
+            // A host without a console (a runbook) has no UI to warn on; the account is on the session regardless.
+        }
     }
 
     private void ReportNotices()
