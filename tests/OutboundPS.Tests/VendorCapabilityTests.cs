@@ -73,24 +73,32 @@ public sealed class VendorCapabilityTests
         Assert.False(string.IsNullOrEmpty(error.RecommendedAction));
     }
 
-    [Fact]
-    public async Task SampleCsv_WithChineseHeaders_BindsToColumnDetection_AndImports()
+    [Theory]
+    [InlineData("customers.zh-CN.csv", "手机号码", "客户姓名", OutboundVendor.IFlytek, "719")]
+    [InlineData("customers.zh-CN.csv", "手机号码", "客户姓名", OutboundVendor.ByRobot, "5001")]
+    [InlineData("customers.en-US.csv", "Mobile", "CustomerName", OutboundVendor.IFlytek, "720")]
+    [InlineData("customers.en-US.csv", "Mobile", "CustomerName", OutboundVendor.ByRobot, "5002")]
+    public async Task SampleCsv_BindsToColumnDetection_AndImportsIntoTheSandbox(string file, string phone, string name, OutboundVendor vendor, string robot)
     {
-        var path = Path.Combine(ModuleMetadata.Root, "docs", "examples", "customers.zh-CN.csv");
+        var path = Path.Combine(ModuleMetadata.Root, "docs", "examples", file);
         var bytes = File.ReadAllBytes(path);
-        // A BOM, so that Windows PowerShell 5.1's Import-Csv reads the Chinese headers as UTF-8.
-        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3));
+        // Non-ASCII headers need a BOM, so that Windows PowerShell 5.1's Import-Csv reads them as UTF-8.
+        if (bytes.Any(b => b > 0x7F)) Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3));
         var lines = File.ReadAllLines(path, Encoding.UTF8);
         var headers = lines[0].Split(',');
         var columns = CustomerColumnDetector.Detect(headers, null, null, null);
-        Assert.Equal("手机号码", columns.PhoneColumn);
-        Assert.Equal("客户姓名", columns.NameColumn);
+        Assert.Equal((phone, name), (columns.PhoneColumn, columns.NameColumn));
 
-        await using var h = await IFlytekHarness.StartAsync(overHttp: false);
-        var task = await h.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "csv", RobotId = "719", Lines = new[] { "055169101401" } }, CancellationToken.None);
-        var import = new CustomerImport(h.Session.Client, task.Id, new ImportOptions());
-        foreach (var line in lines.Skip(1))
-            await import.AddAsync(new DictionaryInputRow(headers.Zip(line.Split(','), (k, v) => new System.Collections.Generic.KeyValuePair<string, string?>(k, v))), line, CancellationToken.None);
+        var clock = new Sandbox.ManualClock(DateTimeOffset.UnixEpoch);
+        Sandbox.IVendorSimulator simulator = vendor == OutboundVendor.IFlytek
+            ? new Sandbox.IFlytek.IFlytekSimulator("k", "s", clock)
+            : new Sandbox.ByRobot.ByRobotSimulator("k", "s", clock);
+        await using var connection = await SandboxConnection.OpenAsync(simulator, new Sessions.ConnectRequest(vendor, "k", Sessions.SecretText.Protect("s")), overHttp: false);
+        var line = vendor == OutboundVendor.IFlytek ? "055169101401" : "101";
+        var task = await connection.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "csv", RobotId = robot, Lines = new[] { line } }, CancellationToken.None);
+        var import = new CustomerImport(connection.Session.Client, task.Id, new ImportOptions());
+        foreach (var row in lines.Skip(1))
+            await import.AddAsync(new DictionaryInputRow(headers.Zip(row.Split(','), (k, v) => new System.Collections.Generic.KeyValuePair<string, string?>(k, v))), row, CancellationToken.None);
         var result = await import.CompleteAsync(CancellationToken.None);
         Assert.Equal(lines.Length - 1, result.Accepted);
     }
