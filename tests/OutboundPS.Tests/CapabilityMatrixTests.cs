@@ -2,9 +2,6 @@ using System;
 using System.Threading;
 using System.Threading.Tasks;
 using OutboundPS.Import;
-using OutboundPS.Sandbox;
-using OutboundPS.Sandbox.ByRobot;
-using OutboundPS.Sandbox.IFlytek;
 using OutboundPS.Sessions;
 using OutboundPS.Tests.Support;
 using OutboundPS.Vendors;
@@ -28,13 +25,12 @@ public sealed class CapabilityMatrixTests
     [MemberData(nameof(Matrix))]
     public async Task Operation_WorksOrIsNotImplemented_AsTheSpecSays(OutboundVendor vendor, string operation, bool lacking)
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.FromHours(8)));
-        IVendorSimulator simulator = vendor == OutboundVendor.IFlytek ? new IFlytekSimulator("k", "s", clock) : new ByRobotSimulator("k", "s", clock);
-        await using var connection = await SandboxConnection.OpenAsync(simulator, new ConnectRequest(vendor, "k", SecretText.Protect("s")), overHttp: false);
+        var sandbox = new VendorSandbox(vendor);
+        await using var connection = await SandboxConnection.OpenAsync(sandbox.Simulator, new ConnectRequest(vendor, "k", SecretText.Protect("s")), overHttp: false);
         var client = connection.Session.Client;
         var none = CancellationToken.None;
-        var robotId = vendor == OutboundVendor.IFlytek ? "720" : "5002";
-        var lineId = vendor == OutboundVendor.IFlytek ? "055169101401" : "101";
+        var robotId = sandbox.RobotId;
+        var lineId = sandbox.LineId;
         var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "m", RobotId = robotId, Lines = new[] { lineId } }, none);
         var columns = new CustomerColumns("Phone", "Name", Array.Empty<string>());
         var row = new[] { new CustomerRow(1, "13800138000", "n", Array.Empty<string>()) };

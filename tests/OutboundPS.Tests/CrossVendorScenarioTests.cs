@@ -4,9 +4,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using OutboundPS.Import;
-using OutboundPS.Sandbox;
-using OutboundPS.Sandbox.ByRobot;
-using OutboundPS.Sandbox.IFlytek;
 using OutboundPS.Sessions;
 using OutboundPS.Tasks;
 using OutboundPS.Tests.Support;
@@ -23,11 +20,9 @@ public sealed class CrossVendorScenarioTests
     [InlineData(OutboundVendor.ByRobot)]
     public async Task QuickStart_RunsUnchangedOnEitherVendor(OutboundVendor vendor)
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.FromHours(8)));
-        IVendorSimulator simulator = vendor == OutboundVendor.IFlytek
-            ? new IFlytekSimulator("key", "secret", clock)
-            : new ByRobotSimulator("key", "secret", clock);
-        await using var connection = await SandboxConnection.OpenAsync(simulator,
+        var sandbox = new VendorSandbox(vendor, "key", "secret");
+        var clock = sandbox.Clock;
+        await using var connection = await SandboxConnection.OpenAsync(sandbox.Simulator,
             new ConnectRequest(vendor, "key", SecretText.Protect("secret")), overHttp: false);
         var client = connection.Session.Client;
         var none = CancellationToken.None;

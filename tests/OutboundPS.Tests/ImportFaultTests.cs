@@ -22,17 +22,14 @@ public sealed class ImportFaultTests
     [InlineData(OutboundVendor.ByRobot)]
     public async Task TenThousandRows_ThroughBusyDroppedAndStalledRequests_AreEachAccountedForOnce(OutboundVendor vendor)
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.FromHours(8)));
-        var iflytek = vendor == OutboundVendor.IFlytek ? new IFlytekSimulator("k", "s", clock) : null;
-        var byrobot = vendor == OutboundVendor.ByRobot ? new ByRobotSimulator("k", "s", clock) : null;
-        IVendorSimulator simulator = (IVendorSimulator?)iflytek ?? byrobot!;
+        var sandbox = new VendorSandbox(vendor);
+        var simulator = sandbox.Simulator;
+        var iflytek = simulator as IFlytekSimulator;
+        var byrobot = simulator as ByRobotSimulator;
         await using var connection = await SandboxConnection.OpenAsync(simulator,
             new ConnectRequest(vendor, "k", SecretText.Protect("s")) { Timeout = TimeSpan.FromMilliseconds(500) }, overHttp: true);
         var client = connection.Session.Client;
-        var task = await client.CreateTaskAsync(new NewTaskSpec
-        {
-            Name = "faults", RobotId = vendor == OutboundVendor.IFlytek ? "720" : "5002", Lines = new[] { vendor == OutboundVendor.IFlytek ? "055169101401" : "101" },
-        }, CancellationToken.None);
+        var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "faults", RobotId = sandbox.RobotId, Lines = new[] { sandbox.LineId } }, CancellationToken.None);
 
         var faults = simulator.Faults;
         faults.Seed = 20261121;

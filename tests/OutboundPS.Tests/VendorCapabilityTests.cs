@@ -89,13 +89,9 @@ public sealed class VendorCapabilityTests
         var columns = CustomerColumnDetector.Detect(headers, null, null, null);
         Assert.Equal((phone, name), (columns.PhoneColumn, columns.NameColumn));
 
-        var clock = new Sandbox.ManualClock(DateTimeOffset.UnixEpoch);
-        Sandbox.IVendorSimulator simulator = vendor == OutboundVendor.IFlytek
-            ? new Sandbox.IFlytek.IFlytekSimulator("k", "s", clock)
-            : new Sandbox.ByRobot.ByRobotSimulator("k", "s", clock);
-        await using var connection = await SandboxConnection.OpenAsync(simulator, new Sessions.ConnectRequest(vendor, "k", Sessions.SecretText.Protect("s")), overHttp: false);
-        var line = vendor == OutboundVendor.IFlytek ? "055169101401" : "101";
-        var task = await connection.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "csv", RobotId = robot, Lines = new[] { line } }, CancellationToken.None);
+        var sandbox = new VendorSandbox(vendor);
+        await using var connection = await SandboxConnection.OpenAsync(sandbox.Simulator, new Sessions.ConnectRequest(vendor, "k", Sessions.SecretText.Protect("s")), overHttp: false);
+        var task = await connection.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "csv", RobotId = robot, Lines = new[] { sandbox.LineId } }, CancellationToken.None);
         var import = new CustomerImport(connection.Session.Client, task.Id, new ImportOptions());
         foreach (var row in lines.Skip(1))
             await import.AddAsync(new DictionaryInputRow(headers.Zip(row.Split(','), (k, v) => new System.Collections.Generic.KeyValuePair<string, string?>(k, v))), row, CancellationToken.None);

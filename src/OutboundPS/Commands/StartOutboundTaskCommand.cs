@@ -9,17 +9,10 @@ namespace OutboundPS.Commands;
 /// <summary>Starts (or resumes) tasks.</summary>
 [Cmdlet(VerbsLifecycle.Start, "OutboundTask", SupportsShouldProcess = true)]
 [OutputType(typeof(OutboundTask))]
-public sealed class StartOutboundTaskCommand : TaskActionCmdlet
+public sealed class StartOutboundTaskCommand : TaskTransitionCmdlet
 {
-    /// <summary>Returns each task after the change.</summary>
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
-
     /// <inheritdoc />
     protected override string Action => "Start";
-
-    /// <inheritdoc />
-    protected override bool ReturnTask => PassThru;
 
     /// <inheritdoc />
     private protected override Task Invoke(IOutboundClient client, string taskId, CancellationToken cancellationToken) =>

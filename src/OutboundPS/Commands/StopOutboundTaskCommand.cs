@@ -9,17 +9,10 @@ namespace OutboundPS.Commands;
 /// <summary>Terminates tasks for good (BYRobot task/stop); iFlytek offers no such call.</summary>
 [Cmdlet(VerbsLifecycle.Stop, "OutboundTask", SupportsShouldProcess = true)]
 [OutputType(typeof(OutboundTask))]
-public sealed class StopOutboundTaskCommand : TaskActionCmdlet
+public sealed class StopOutboundTaskCommand : TaskTransitionCmdlet
 {
-    /// <summary>Returns each task after the change.</summary>
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
-
     /// <inheritdoc />
     protected override string Action => "Stop";
-
-    /// <inheritdoc />
-    protected override bool ReturnTask => PassThru;
 
     /// <inheritdoc />
     private protected override Task Invoke(IOutboundClient client, string taskId, CancellationToken cancellationToken) =>

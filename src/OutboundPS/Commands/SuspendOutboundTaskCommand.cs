@@ -9,17 +9,10 @@ namespace OutboundPS.Commands;
 /// <summary>Pauses running tasks; Start-OutboundTask resumes them.</summary>
 [Cmdlet(VerbsLifecycle.Suspend, "OutboundTask", SupportsShouldProcess = true)]
 [OutputType(typeof(OutboundTask))]
-public sealed class SuspendOutboundTaskCommand : TaskActionCmdlet
+public sealed class SuspendOutboundTaskCommand : TaskTransitionCmdlet
 {
-    /// <summary>Returns each task after the change.</summary>
-    [Parameter]
-    public SwitchParameter PassThru { get; set; }
-
     /// <inheritdoc />
     protected override string Action => "Suspend";
-
-    /// <inheritdoc />
-    protected override bool ReturnTask => PassThru;
 
     /// <inheritdoc />
     private protected override Task Invoke(IOutboundClient client, string taskId, CancellationToken cancellationToken) =>
