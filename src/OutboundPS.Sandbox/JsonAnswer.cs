@@ -14,18 +14,21 @@ internal static class JsonAnswer
     internal static SimulatedResponse Ok(JsonNode envelope, int status = 200) =>
         new(status, Encoding.UTF8.GetBytes(envelope.ToJsonString(Options)));
 
-    /// <summary>The request body as a JSON object, or null when it is not one.</summary>
-    internal static JsonObject? ReadObject(byte[] body)
+    /// <summary>The request body as JSON, or null when it is empty or not JSON.</summary>
+    internal static JsonNode? ReadNode(byte[] body)
     {
         try
         {
-            return body.Length == 0 ? null : JsonNode.Parse(body) as JsonObject;
+            return body.Length == 0 ? null : JsonNode.Parse(body);
         }
         catch (JsonException)
         {
             return null;
         }
     }
+
+    /// <summary>The request body as a JSON object, or null when it is not one.</summary>
+    internal static JsonObject? ReadObject(byte[] body) => ReadNode(body) as JsonObject;
 
     internal static string? Text(this JsonObject body, string name) =>
         body[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;

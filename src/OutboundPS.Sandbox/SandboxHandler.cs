@@ -20,17 +20,16 @@ public sealed class SandboxHandler : HttpMessageHandler
     /// <inheritdoc />
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var latency = _simulator.Faults.DelayAsync(cancellationToken);
-        var body = request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var header in request.Headers) headers[header.Key] = string.Join(",", header.Value);
-        if (request.Content is not null)
-            foreach (var header in request.Content.Headers) headers[header.Key] = string.Join(",", header.Value);
-        var uri = request.RequestUri!;
-        var simulated = new SimulatedRequest(request.Method.Method.ToUpperInvariant(), uri.AbsolutePath, QueryString.Parse(uri.Query), headers, body);
-        var answer = _simulator.Handle(simulated);
-        await latency.ConfigureAwait(false);
-        if (answer.Delay > TimeSpan.Zero) await Task.Delay(answer.Delay).ConfigureAwait(false);
+        var answer = await _simulator.AnswerAsync(async () =>
+        {
+            var body = request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var header in request.Headers) headers[header.Key] = string.Join(",", header.Value);
+            if (request.Content is not null)
+                foreach (var header in request.Content.Headers) headers[header.Key] = string.Join(",", header.Value);
+            var uri = request.RequestUri!;
+            return new SimulatedRequest(request.Method.Method.ToUpperInvariant(), uri.AbsolutePath, QueryString.Parse(uri.Query), headers, body);
+        }, cancellationToken).ConfigureAwait(false);
         if (answer.Drop) throw new HttpRequestException("The sandbox dropped the connection.");
         var content = new ByteArrayContent(answer.Body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(answer.ContentType);

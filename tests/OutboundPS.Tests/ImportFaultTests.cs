@@ -33,8 +33,7 @@ public sealed class ImportFaultTests
 
         var faults = simulator.Faults;
         faults.Seed = 20261121;
-        faults.RandomFaultPath = "importTaskCustomer";
-        if (vendor == OutboundVendor.IFlytek) faults.RandomFaultPath = "/task/insert";
+        faults.RandomFaultPath = vendor == OutboundVendor.IFlytek ? "/task/insert" : "importTaskCustomer";
         faults.BusyRate = 0.10;
         faults.DropBeforeRate = 0.03;
         faults.DropAfterRate = 0.03;

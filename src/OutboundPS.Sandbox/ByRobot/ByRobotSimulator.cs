@@ -101,16 +101,7 @@ public sealed class ByRobotSimulator : IVendorSimulator
     public SimulatedResponse Handle(SimulatedRequest request)
     {
         if (Lean && request.Path == "/openapi/v2/task/importTaskCustomer") return CountImport(request);
-        JsonNode? body = null;
-        try
-        {
-            body = request.Body.Length == 0 ? null : JsonNode.Parse(request.Body);
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            body = null;
-        }
-
+        var body = JsonAnswer.ReadNode(request.Body);
         lock (_gate)
         {
             if (!Lean) Received.Add((request, body));

@@ -47,17 +47,16 @@ public sealed class HttpListenerHost : IDisposable
 
     private async Task ServeAsync(HttpListenerContext context)
     {
-        var latency = _simulator.Faults.DelayAsync();
-        using var buffer = new MemoryStream();
-        await context.Request.InputStream.CopyToAsync(buffer).ConfigureAwait(false);
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (string? name in context.Request.Headers.AllKeys)
-            if (name is not null) headers[name] = context.Request.Headers[name] ?? string.Empty;
-        var request = new SimulatedRequest(context.Request.HttpMethod.ToUpperInvariant(), context.Request.Url!.AbsolutePath,
-            QueryString.Parse(context.Request.Url.Query), headers, buffer.ToArray());
-        var answer = _simulator.Handle(request);
-        await latency.ConfigureAwait(false);
-        if (answer.Delay > TimeSpan.Zero) await Task.Delay(answer.Delay).ConfigureAwait(false);
+        var answer = await _simulator.AnswerAsync(async () =>
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.InputStream.CopyToAsync(buffer).ConfigureAwait(false);
+            var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+            foreach (string? name in context.Request.Headers.AllKeys)
+                if (name is not null) headers[name] = context.Request.Headers[name] ?? string.Empty;
+            return new SimulatedRequest(context.Request.HttpMethod.ToUpperInvariant(), context.Request.Url!.AbsolutePath,
+                QueryString.Parse(context.Request.Url.Query), headers, buffer.ToArray());
+        }).ConfigureAwait(false);
         if (answer.Drop)
         {
             context.Response.Abort();

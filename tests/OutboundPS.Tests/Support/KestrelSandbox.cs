@@ -34,15 +34,14 @@ internal sealed class KestrelSandbox : IAsyncDisposable
         var app = builder.Build();
         app.Run(async context =>
         {
-            var latency = simulator.Faults.DelayAsync(context.RequestAborted);
-            using var buffer = new MemoryStream();
-            await context.Request.Body.CopyToAsync(buffer);
-            var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-            var answer = simulator.Handle(new SimulatedRequest(context.Request.Method.ToUpperInvariant(), context.Request.Path.Value ?? "/",
-                query, headers, buffer.ToArray()));
-            await latency;
-            if (answer.Delay > TimeSpan.Zero) await Task.Delay(answer.Delay);
+            var answer = await simulator.AnswerAsync(async () =>
+            {
+                using var buffer = new MemoryStream();
+                await context.Request.Body.CopyToAsync(buffer);
+                var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+                var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+                return new SimulatedRequest(context.Request.Method.ToUpperInvariant(), context.Request.Path.Value ?? "/", query, headers, buffer.ToArray());
+            }, context.RequestAborted);
             if (answer.Drop)
             {
                 context.Abort();
