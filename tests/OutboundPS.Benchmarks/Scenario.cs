@@ -46,7 +46,7 @@ internal static class Scenario
             var robot = vendor == OutboundVendor.IFlytek ? "719" : "5001";
             var line = vendor == OutboundVendor.IFlytek ? "055169101401" : "101";
             var task = await session.Client.CreateTaskAsync(new NewTaskSpec { Name = "bench", RobotId = robot, Lines = new[] { line } }, CancellationToken.None);
-            var import = new CustomerImport(session.Client, task.Id, new ImportOptions { ThrottleLimit = throttle });
+            var import = new CustomerImport(session, task.Id, new ImportOptions { ThrottleLimit = throttle });
             var watch = Stopwatch.StartNew();
             for (long i = 0; i < rows; i++) await import.AddAsync(new SyntheticRow(i), null, CancellationToken.None);
             var result = await import.CompleteAsync(CancellationToken.None);

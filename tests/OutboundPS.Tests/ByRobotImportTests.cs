@@ -22,11 +22,11 @@ public sealed class ByRobotImportTests
     {
         await using var h = await ByRobotHarness.StartAsync(overHttp: true);
         var task = await NewTask(h);
-        var first = new CustomerImport(h.Session.Client, task.Id, new ImportOptions());
+        var first = new CustomerImport(h.Session, task.Id, new ImportOptions());
         await first.AddAsync(Row("13800138000", "张三"), null, CancellationToken.None);
         await first.CompleteAsync(CancellationToken.None);
 
-        var second = new CustomerImport(h.Session.Client, task.Id, new ImportOptions { KeepRows = true });
+        var second = new CustomerImport(h.Session, task.Id, new ImportOptions { KeepRows = true });
         await second.AddAsync(Row("13800138000", "张三"), null, CancellationToken.None);
         await second.AddAsync(Row("13800138001", "李四"), null, CancellationToken.None);
         var result = await second.CompleteAsync(CancellationToken.None);
@@ -40,11 +40,13 @@ public sealed class ByRobotImportTests
     public async Task BatchWithVendorRefusals_MarksItsRowsUnknown_WithTheBatchNumberAndCounts()
     {
         await using var h = await ByRobotHarness.StartAsync(overHttp: true);
-        var task = await NewTask(h);
-        var import = new CustomerImport(h.Session.Client, task.Id, new ImportOptions { KeepRows = true, BatchSize = 2, ThrottleLimit = 1 });
-        await import.AddAsync(Row("13800138000", "张三"), null, CancellationToken.None);
-        await import.AddAsync(Row("13800138001", ""), null, CancellationToken.None);
-        await import.AddAsync(Row("13800138002", "王五"), null, CancellationToken.None);
+        // Robot 5001's script needs 金额; the vendor refuses a customer whose value is empty (placeFailNum).
+        var task = await h.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "导入", RobotId = "5001", Lines = new[] { "101" } }, CancellationToken.None);
+        var import = new CustomerImport(h.Session, task.Id, new ImportOptions { KeepRows = true, BatchSize = 2, ThrottleLimit = 1 });
+        static DictionaryInputRow Owing(string phone, string amount) => IFlytekHarness.Row(("手机号", phone), ("姓名", "客户"), ("金额", amount));
+        await import.AddAsync(Owing("13800138000", "100"), null, CancellationToken.None);
+        await import.AddAsync(Owing("13800138001", ""), null, CancellationToken.None);
+        await import.AddAsync(Owing("13800138002", "300"), null, CancellationToken.None);
         var result = await import.CompleteAsync(CancellationToken.None);
 
         Assert.Equal(3, result.Submitted);
@@ -58,11 +60,29 @@ public sealed class ByRobotImportTests
     }
 
     [Fact]
+    public async Task BlankName_IsRejectedPerRow_SoTheVendorsCountsStillCoverTheBatch()
+    {
+        await using var h = await ByRobotHarness.StartAsync(overHttp: false);
+        var task = await NewTask(h);
+        var import = new CustomerImport(h.Session, task.Id, new ImportOptions { KeepRows = true, BatchSize = 3 });
+        await import.AddAsync(Row("13800138000", "张三"), null, CancellationToken.None);
+        await import.AddAsync(Row("13800138001", "  "), "blank", CancellationToken.None);
+        await import.AddAsync(Row("13800138002", "王五"), null, CancellationToken.None);
+        var result = await import.CompleteAsync(CancellationToken.None);
+
+        Assert.Equal((2L, 1L, 0L), (result.Accepted, result.Rejected, result.Unknown));
+        Assert.Contains("requires a name", result.Rows[1].Error);
+        Assert.True(import.Notices.TryDequeue(out var notice));
+        Assert.Equal(("OutboundPS.InvalidRow.Name", (object?)"blank"), (notice!.Error.ErrorId, notice.Target));
+        Assert.Equal(new[] { "13800138000", "13800138002" }, h.Simulator.PhonesOf(long.Parse(task.Id)));
+    }
+
+    [Fact]
     public async Task ByDefault_BatchesOfFiveHundred()
     {
         await using var h = await ByRobotHarness.StartAsync(overHttp: false);
         var task = await NewTask(h);
-        var import = new CustomerImport(h.Session.Client, task.Id, new ImportOptions());
+        var import = new CustomerImport(h.Session, task.Id, new ImportOptions());
         for (var i = 0; i < 1_200; i++) await import.AddAsync(Row($"1380000{i:0000}", "客户"), null, CancellationToken.None);
         var result = await import.CompleteAsync(CancellationToken.None);
         var sizes = h.Simulator.Received.Where(r => r.Request.Path.EndsWith("/importTaskCustomer", StringComparison.Ordinal))
@@ -76,7 +96,7 @@ public sealed class ByRobotImportTests
     {
         await using var h = await ByRobotHarness.StartAsync(overHttp: false);
         var task = await NewTask(h);
-        var import = new CustomerImport(h.Session.Client, task.Id, new ImportOptions());
+        var import = new CustomerImport(h.Session, task.Id, new ImportOptions());
         var error = await Assert.ThrowsAsync<OutboundException>(() => import.AddAsync(IFlytekHarness.Row(("Phone", "13800138000")), null, CancellationToken.None));
         Assert.Contains("-NameProperty", error.Message);
         Assert.DoesNotContain(h.Simulator.Received, r => r.Request.Path.EndsWith("/importTaskCustomer", StringComparison.Ordinal));

@@ -31,7 +31,7 @@ public sealed class CrossVendorScenarioTests
         var robot = (await client.GetRobotsAsync(none)).OrderBy(r => r.Variables.Count).First();
         var line = (await client.GetLinesAsync(none)).First();
         var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "跨厂商", RobotId = robot.Id, Lines = new[] { line.Id } }, none);
-        var import = new CustomerImport(client, task.Id, new ImportOptions { KeepRows = true });
+        var import = new CustomerImport(connection.Session, task.Id, new ImportOptions { KeepRows = true });
         for (var i = 0; i < 120; i++)
             await import.AddAsync(IFlytekHarness.Row(("手机号码", $"1370000{i:0000}"), ("姓名", $"客户{i}")), i, none);
         var imported = await import.CompleteAsync(none);

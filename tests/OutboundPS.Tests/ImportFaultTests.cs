@@ -41,7 +41,7 @@ public sealed class ImportFaultTests
         faults.Stall = TimeSpan.FromSeconds(2);
 
         var batch = vendor == OutboundVendor.IFlytek ? 50 : 100;
-        var import = new CustomerImport(client, task.Id, new ImportOptions { KeepRows = true, ThrottleLimit = 4, BatchSize = batch });
+        var import = new CustomerImport(connection.Session, task.Id, new ImportOptions { KeepRows = true, ThrottleLimit = 4, BatchSize = batch });
         for (var i = 0; i < 10_000; i++)
         {
             // Every 250th number is malformed: Rejected before sending, never stored.

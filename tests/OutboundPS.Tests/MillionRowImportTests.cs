@@ -46,7 +46,7 @@ public sealed class MillionRowImportTests
         for (var i = 0; i < 3; i++) simulator.Faults.FailNext("/task/insert", 10005);
         for (var i = 0; i < 2; i++) simulator.Faults.DropNext("/task/insert", afterProcessing: true);
 
-        var import = new CustomerImport(client, task.Id, new ImportOptions { ThrottleLimit = 4 });
+        var import = new CustomerImport(connection.Session, task.Id, new ImportOptions { ThrottleLimit = 4 });
         for (var i = 0; i < Rows; i++) await import.AddAsync(new GeneratedRow(i), null, CancellationToken.None);
         var result = await import.CompleteAsync(CancellationToken.None);
 

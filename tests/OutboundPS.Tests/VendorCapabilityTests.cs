@@ -92,7 +92,7 @@ public sealed class VendorCapabilityTests
         var sandbox = new VendorSandbox(vendor);
         await using var connection = await SandboxConnection.OpenAsync(sandbox.Simulator, new Sessions.ConnectRequest(vendor, "k", Sessions.SecretText.Protect("s")), overHttp: false);
         var task = await connection.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "csv", RobotId = robot, Lines = new[] { sandbox.LineId } }, CancellationToken.None);
-        var import = new CustomerImport(connection.Session.Client, task.Id, new ImportOptions());
+        var import = new CustomerImport(connection.Session, task.Id, new ImportOptions());
         foreach (var row in lines.Skip(1))
             await import.AddAsync(new DictionaryInputRow(headers.Zip(row.Split(','), (k, v) => new System.Collections.Generic.KeyValuePair<string, string?>(k, v))), row, CancellationToken.None);
         var result = await import.CompleteAsync(CancellationToken.None);

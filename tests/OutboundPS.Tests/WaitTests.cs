@@ -18,7 +18,7 @@ public sealed class WaitTests
     {
         await using var h = await IFlytekHarness.StartAsync(overHttp: true);
         var task = await h.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "w", RobotId = "720", Lines = new[] { "055169101401" } }, CancellationToken.None);
-        var import = new CustomerImport(h.Session.Client, task.Id, new ImportOptions());
+        var import = new CustomerImport(h.Session, task.Id, new ImportOptions());
         for (var i = 0; i < 120; i++)
             await import.AddAsync(IFlytekHarness.Row(("手机号", $"1390000{i:0000}"), ("姓名", "x")), null, CancellationToken.None);
         await import.CompleteAsync(CancellationToken.None);

@@ -52,6 +52,9 @@ internal sealed class ByRobotClient : IOutboundClient
 
     public OutboundVendor Vendor => OutboundVendor.ByRobot;
 
+    /// <summary>BYRobot requires a name with every customer, and its counts cannot say which row of a batch failed.</summary>
+    public CustomerRules CustomerRules { get; } = new() { VendorName = "BYRobot", AcceptsLandlines = true, RequiresName = true };
+
     /// <summary>The session's company, which every call names.</summary>
     internal long CompanyId => long.Parse(_session.CompanyId!, CultureInfo.InvariantCulture);
 

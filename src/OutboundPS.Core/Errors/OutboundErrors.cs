@@ -11,6 +11,12 @@ internal static class OutboundErrors
             $"-{parameter} '{value}': {problem} {fix}")
         { TargetObject = value, RecommendedAction = fix };
 
+    /// <summary>One input row that cannot be sent; the rest of the import goes on.</summary>
+    internal static OutboundException InvalidRow(string reason, long rowNumber, string column, string? value, string problem, string fix) =>
+        new($"OutboundPS.InvalidRow.{reason}", OutboundErrorKind.InvalidArgument,
+            $"Row {rowNumber}, column {column} '{value}': {problem} {fix}")
+        { TargetObject = value, RecommendedAction = fix };
+
     internal static OutboundException NotImplemented(OutboundVendor vendor, string operation, string alternative) =>
         new($"OutboundPS.{vendor}.NotImplemented", OutboundErrorKind.NotImplemented,
             $"{vendor} does not offer {operation}. {alternative}")

@@ -45,6 +45,14 @@ internal sealed class IFlytekClient : IOutboundClient
 
     public OutboundVendor Vendor => OutboundVendor.IFlytek;
 
+    /// <summary>The first column of a yeta row is the customer's mobile, and one row that is not fails its whole batch.</summary>
+    public CustomerRules CustomerRules { get; } = new()
+    {
+        VendorName = "iFlytek",
+        AcceptsLandlines = false,
+        LandlineRefusal = "takes only mobiles: the first column of every row is the customer's mobile, and one row that is not would fail its whole batch.",
+    };
+
     public Task ValidateCredentialsAsync(CancellationToken cancellationToken) => _tokens.GetAsync(cancellationToken);
 
     public async Task<IReadOnlyList<OutboundLine>> GetLinesAsync(CancellationToken cancellationToken)

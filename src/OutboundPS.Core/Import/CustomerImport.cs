@@ -10,11 +10,15 @@ namespace OutboundPS.Import;
 
 /// <summary>
 /// Streams input rows into a task: validates each, batches them to the vendor's size, keeps up to
-/// ThrottleLimit batches in flight, and settles every row in exactly one outcome.
-/// Add and Complete are called from one thread (the pipeline); batches settle on pool threads.
+/// ThrottleLimit batches in flight, and settles every row in exactly one outcome, however the import ends:
+/// completed, stopped, or abandoned by an error anywhere in the pipeline (Dispose). The account is kept on
+/// the session as LastImport either way.
+/// Add, Complete, Stop and Dispose are called from one thread (the pipeline); batches settle on pool threads.
 /// </summary>
-internal sealed class CustomerImport
+internal sealed class CustomerImport : IDisposable
 {
+    private const string NotSentPrefix = "Not sent: ";
+    private readonly OutboundSession _session;
     private readonly IOutboundClient _client;
     private readonly string _taskId;
     private readonly ImportOptions _options;
@@ -32,15 +36,19 @@ internal sealed class CustomerImport
     private long _sent;
     private long _duplicates;
 
-    internal CustomerImport(IOutboundClient client, string taskId, ImportOptions options)
+    internal CustomerImport(OutboundSession session, string taskId, ImportOptions options)
     {
-        _client = client;
+        _session = session;
+        _client = session.Client;
         _taskId = taskId;
         _options = options;
-        _result = new OutboundImportResult(client.Vendor, taskId);
+        _result = new OutboundImportResult(_client.Vendor, taskId);
         _records = options.KeepRows ? new List<OutboundImportRow>() : null;
         _seenPhones = options.AllowDuplicate ? null : new PhoneSet();
     }
+
+    /// <summary>True once every row taken is settled and the account is on the session.</summary>
+    internal bool IsFinished { get; private set; }
 
     /// <summary>Rejected rows and failed batches, for the cmdlet to write as non-terminating errors.</summary>
     internal ConcurrentQueue<ImportNotice> Notices { get; } = new();
@@ -59,18 +67,30 @@ internal sealed class CustomerImport
     }
 
     /// <summary>
-    /// Takes one row. A stop (cancellation) is honoured after the row is taken, so the row is still accounted
-    /// for: StopAsync reports it as not sent.
+    /// Takes one row; from here on it is accounted for. A stop (cancellation) is honoured after the row is taken,
+    /// and a row that could not even be opened for sending is recorded as not sent before the error goes on.
     /// </summary>
     internal async Task AddAsync(IInputRow row, object? inputObject, CancellationToken cancellationToken)
     {
-        if (_sink is null) await OpenAsync(row, cancellationToken).ConfigureAwait(false);
         var rowNumber = ++_rowCount;
         var record = _records is null ? null : new OutboundImportRow(rowNumber, inputObject);
         lock (_gate)
         {
             _result.Submitted++;
             _records?.Add(record!);
+        }
+
+        if (_sink is null)
+        {
+            try
+            {
+                await OpenAsync(row, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception failure)
+            {
+                Reject(record, NotSentPrefix + (failure is OperationCanceledException ? "the import was stopped before this row was sent." : failure.Message));
+                throw;
+            }
         }
 
         var customer = _reader!.Read(row, rowNumber, out var rawPhone, out var name, out var error);
@@ -103,31 +123,45 @@ internal sealed class CustomerImport
     /// <summary>Sends what is buffered, waits for every batch and returns the account of all rows.</summary>
     internal async Task<OutboundImportResult> CompleteAsync(CancellationToken cancellationToken)
     {
+        if (IsFinished) return _result;
         await FlushAsync(cancellationToken).ConfigureAwait(false);
         await Task.WhenAll(_inFlight).ConfigureAwait(false);
         return Finish();
     }
 
     /// <summary>
-    /// Ctrl+C: sends nothing more, lets batches already on the wire settle, and counts the buffered rows
-    /// as Rejected (not sent) so that every row is still accounted for.
+    /// Ends the import early (Ctrl+C, an error in the pipeline): sends nothing more, lets batches already on the
+    /// wire settle, and counts the buffered rows as Rejected (not sent) so that every row is still accounted for.
     /// </summary>
-    internal async Task<OutboundImportResult> StopAsync()
+    internal async Task<OutboundImportResult> StopAsync(string reason)
     {
+        if (IsFinished) return _result;
         for (var i = 0; i < _pending.Rows.Count; i++)
-            Reject(i < _pending.Records.Count ? _pending.Records[i] : null, "Not sent: the import was stopped before this row was sent.");
+            Reject(i < _pending.Records.Count ? _pending.Records[i] : null, NotSentPrefix + reason);
         _pending = new PendingBatch(_pending.Number);
         await Task.WhenAll(_inFlight).ConfigureAwait(false);
         _result.Stopped = true;
         return Finish();
     }
 
+    /// <summary>An import dropped without Complete or Stop (the pipeline failed) is stopped here, so nothing is left unaccounted.</summary>
+    public void Dispose()
+    {
+        if (!IsFinished) StopAsync("the import ended early, before this row was sent.").GetAwaiter().GetResult();
+    }
+
     private OutboundImportResult Finish()
     {
         if (_duplicates > 0)
             Http.OperationLog.Warning($"{_duplicates} rows repeated a phone number already in this import and were rejected as Duplicate. Use -AllowDuplicate to send them anyway.");
-        _result.Duration = _clock.Elapsed;
-        if (_records is not null) _result.Rows = _records;
+        lock (_gate)
+        {
+            _result.Duration = _clock.Elapsed;
+            if (_records is not null) _result.Rows = _records;
+        }
+
+        _session.LastImport = _result;
+        IsFinished = true;
         return _result;
     }
 
@@ -140,7 +174,7 @@ internal sealed class CustomerImport
             throw OutboundErrors.InvalidArgument("BatchSize", size, $"{_client.Vendor} accepts 1 to {sink.MaxBatchSize} customers a request.",
                 $"Pass a value from 1 to {sink.MaxBatchSize}, or omit it for {sink.DefaultBatchSize}.");
         _batchSize = size;
-        _reader = new CustomerRowReader(columns);
+        _reader = new CustomerRowReader(columns, _client.CustomerRules);
         _sink = sink;
     }
 
@@ -204,6 +238,7 @@ internal sealed class CustomerImport
 
         Http.OperationLog.Verbose(
             $"Batch {batch.Number} (rows {batch.Rows[0].RowNumber}-{batch.Rows[batch.Rows.Count - 1].RowNumber}): {batch.Rows.Count} {verdict}.");
+        // Counts and records change together, so no reader ever sees a batch half recorded.
         lock (_gate)
         {
             var count = batch.Rows.Count;
@@ -213,24 +248,27 @@ internal sealed class CustomerImport
                 case ImportOutcome.Failed: _result.Failed += count; break;
                 default: _result.Unknown += count; break;
             }
-        }
 
-        for (var i = 0; i < batch.Records.Count; i++)
-        {
-            var record = batch.Records[i];
-            record.Outcome = verdict;
-            record.Batch = batch.Number;
-            record.Error = note;
-            record.DataId = outcome?.DataIds?[i];
+            for (var i = 0; i < batch.Records.Count; i++)
+            {
+                var record = batch.Records[i];
+                record.Outcome = verdict;
+                record.Batch = batch.Number;
+                record.Error = note;
+                record.DataId = outcome?.DataIds?[i];
+            }
         }
     }
 
     private void Reject(OutboundImportRow? record, string reason)
     {
-        lock (_gate) _result.Rejected++;
-        if (record is null) return;
-        record.Outcome = ImportOutcome.Rejected;
-        record.Error = reason;
+        lock (_gate)
+        {
+            _result.Rejected++;
+            if (record is null) return;
+            record.Outcome = ImportOutcome.Rejected;
+            record.Error = reason;
+        }
     }
 
     /// <summary>Rows gathered for one request, with their records when -PassThru keeps them.</summary>

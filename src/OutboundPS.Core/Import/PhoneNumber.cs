@@ -1,45 +1,150 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
 namespace OutboundPS.Import;
 
-/// <summary>Normalizes and validates mainland China numbers: mobile 1[3-9]+9 digits, or a landline with its area code.</summary>
+/// <summary>What kind of number a phone text turned out to be.</summary>
+internal enum PhoneKind
+{
+    /// <summary>Not a number OutboundPS will dial; <see cref="PhoneCheck.Problem"/> says why.</summary>
+    Invalid,
+
+    /// <summary>A mainland mobile: 1[3-9] and 9 more digits.</summary>
+    Mobile,
+
+    /// <summary>A mainland landline: trunk 0, area code, 7–8 digit subscriber number.</summary>
+    Landline,
+}
+
+/// <summary>The result of reading one phone text: the number to dial, or why there is none.</summary>
+internal readonly struct PhoneCheck
+{
+    private PhoneCheck(PhoneKind kind, string? number, string? problem, string? fix)
+    {
+        Kind = kind;
+        Number = number;
+        Problem = problem;
+        Fix = fix;
+    }
+
+    internal PhoneKind Kind { get; }
+
+    /// <summary>Digits only, national form (no country code).</summary>
+    internal string? Number { get; }
+
+    /// <summary>Why the text is not a number to dial, phrased to follow the quoted value.</summary>
+    internal string? Problem { get; }
+
+    /// <summary>What the user can do about it.</summary>
+    internal string? Fix { get; }
+
+    internal static PhoneCheck Valid(PhoneKind kind, string number) => new(kind, number, null, null);
+
+    internal static PhoneCheck Invalid(string problem, string fix) => new(PhoneKind.Invalid, null, problem, fix);
+}
+
+/// <summary>
+/// Reads mainland China numbers as people type and export them, and refuses anything that would dial someone
+/// the user did not mean: a foreign country code is never stripped into a mainland-looking number.
+/// </summary>
 internal static class PhoneNumber
 {
-    /// <summary>Returns the normalized number, or null when the text is not a valid number.</summary>
-    internal static string? Normalize(string? text)
+    private const string RetypeFix = "Correct the number and import the row again.";
+
+    // Excel shows long numbers as 1.38E+10 and, once saved, keeps only those digits.
+    private static readonly Regex ScientificNotation = new(@"^\d([.,]\d+)?[eE]\+?\d+$", RegexOptions.CultureInvariant);
+
+    /// <summary>Reads one phone text.</summary>
+    internal static PhoneCheck Check(string? text)
     {
-        if (text is null) return null;
-        // Most exports already hold clean mobiles: keep those strings rather than copying them.
-        if (text.Length == 11 && IsMobile(text) && AllDigits(text)) return text;
-        var digits = new char[text.Length];
-        var count = 0;
-        for (var i = 0; i < text.Length; i++)
+        // Most exports already hold clean mobiles: accept those without copying.
+        if (text is { Length: 11 } && IsMobile(text) && AllDigits(text)) return PhoneCheck.Valid(PhoneKind.Mobile, text);
+        var trimmed = Narrow(text ?? string.Empty).Trim();
+        if (trimmed.Length == 0) return PhoneCheck.Invalid("is empty.", "Fill in the customer's number and import the row again.");
+        if (ScientificNotation.IsMatch(trimmed))
+            return PhoneCheck.Invalid("is in scientific notation, as Excel shows long numbers; the digits after the first few are lost.",
+                "Format the column as Text in Excel (or export it from the source system again) and import the row again.");
+
+        var digits = new StringBuilder(trimmed.Length);
+        var plus = false;
+        foreach (var c in trimmed)
         {
-            var c = text[i];
-            if (c >= '0' && c <= '9') digits[count++] = c;
-            else if (c == '+' && count == 0) continue;
-            else if (c is ' ' or '-' or '\t' or '(' or ')' or '\u00A0') continue;
-            else return null;
+            if (c is >= '0' and <= '9') digits.Append(c);
+            else if (c == '+' && digits.Length == 0 && !plus) plus = true;
+            else if (c is ' ' or '-' or '.' or '(' or ')' or '\t' or '/') continue;
+            else return PhoneCheck.Invalid($"contains '{c}', which is not part of a phone number (an extension or a note?).", RetypeFix);
         }
 
-        var start = 0;
-        // +86 / 0086 country prefixes; only strip them when what remains is a full number.
-        if (text.TrimStart().StartsWith("+86", System.StringComparison.Ordinal) && count > 2) start = 2;
-        else if (count > 4 && digits[0] == '0' && digits[1] == '0' && digits[2] == '8' && digits[3] == '6') start = 4;
-        var length = count - start;
-        var number = new string(digits, start, length);
-        return IsMobile(number) || IsLandline(number) ? number : null;
+        var all = digits.ToString();
+        if (plus || all.StartsWith("00", System.StringComparison.Ordinal))
+        {
+            var international = plus ? all : all.Substring(2);
+            if (!international.StartsWith("86", System.StringComparison.Ordinal))
+                return PhoneCheck.Invalid("is an international number outside mainland China (its country code is not +86); OutboundPS dials only mainland numbers.",
+                    "Remove the row, or give the customer's mainland number.");
+            return Classify(FromInternational(international.Substring(2)));
+        }
+
+        // 86 + 11-digit mobile: the country code written without + or 00.
+        if (all.Length == 13 && all.StartsWith("861", System.StringComparison.Ordinal)) return Classify(all.Substring(2));
+        return Classify(all);
+    }
+
+    /// <summary>After +86 a landline drops its trunk 0 (+86 10 …); people also keep it (+86 010 …).</summary>
+    private static string FromInternational(string national) =>
+        national.Length == 0 || national[0] == '0' || (national.Length == 11 && IsMobile(national)) ? national : "0" + national;
+
+    private static PhoneCheck Classify(string number)
+    {
+        if (number.Length == 11 && IsMobile(number)) return PhoneCheck.Valid(PhoneKind.Mobile, number);
+        if (number.Length > 0 && number[0] == '1')
+            return PhoneCheck.Invalid("is not a mainland mobile (1[3-9] followed by 9 more digits).", RetypeFix);
+        if (number.Length > 0 && number[0] == '0')
+            return IsLandline(number)
+                ? PhoneCheck.Valid(PhoneKind.Landline, number)
+                : PhoneCheck.Invalid("is not a landline with a valid area code (010, 02x or 0[3-9]xx) and a 7–8 digit number.", RetypeFix);
+        if (number.Length is 7 or 8)
+            return PhoneCheck.Invalid("has no area code.", "Add the area code (for example 010 or 0551) and import the row again.");
+        return PhoneCheck.Invalid("is not a mainland China mobile or landline number.", RetypeFix);
+    }
+
+    private static bool IsMobile(string number) => number[0] == '1' && number[1] >= '3' && number[1] <= '9';
+
+    /// <summary>010 and 02x are the three-digit area codes; every other one is 0[3-9]xx. Subscriber numbers never start with 0.</summary>
+    private static bool IsLandline(string number)
+    {
+        if (number.Length < 10) return false;
+        var areaLength = number[1] is '1' or '2' ? 3 : number[1] >= '3' ? 4 : 0;
+        if (areaLength == 0 || (number[1] == '1' && number[2] != '0')) return false;
+        var subscriber = number.Length - areaLength;
+        return subscriber is 7 or 8 && number[areaLength] != '0';
     }
 
     private static bool AllDigits(string text)
     {
         foreach (var c in text)
-            if (c < '0' || c > '9') return false;
+            if (c is < '0' or > '9') return false;
         return true;
     }
 
-    private static bool IsMobile(string number) =>
-        number.Length == 11 && number[0] == '1' && number[1] >= '3' && number[1] <= '9';
+    /// <summary>Full-width digits and punctuation (Chinese input methods) and other spaces as their ASCII forms.</summary>
+    private static string Narrow(string text)
+    {
+        var wide = false;
+        foreach (var c in text) wide |= c > '\u007F';
+        if (!wide) return text;
+        var narrow = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            narrow.Append(c switch
+            {
+                >= '\uFF01' and <= '\uFF5E' => (char)(c - 0xFEE0),
+                '\u3000' or '\u00A0' or '\u2002' or '\u2003' or '\u2009' or '\u202F' => ' ',
+                '\u2010' or '\u2011' or '\u2012' or '\u2013' or '\u2014' or '\u2212' => '-',
+                _ => c,
+            });
+        }
 
-    /// <summary>0 + 2–3 digit area code + 7–8 digit subscriber number: 10 to 12 digits in all.</summary>
-    private static bool IsLandline(string number) =>
-        number.Length is >= 10 and <= 12 && number[0] == '0' && number[1] != '0';
+        return narrow.ToString();
+    }
 }

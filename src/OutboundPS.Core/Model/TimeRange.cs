@@ -18,7 +18,13 @@ public sealed class TimeRange : IEquatable<TimeRange>
     /// <summary>Time of day the window closes.</summary>
     public TimeSpan End { get; }
 
-    /// <summary>Parses "HH:mm-HH:mm" or "HH:mm:ss-HH:mm:ss"; returns null when the text is not a valid window.</summary>
+    /// <summary>The last second of the day: vendors take hours 00-23 only, so a window closing at 24:00 closes here.</summary>
+    internal static readonly TimeSpan EndOfDay = new(23, 59, 59);
+
+    /// <summary>
+    /// Parses "HH:mm-HH:mm" or "HH:mm:ss-HH:mm:ss"; returns null when the text is not a valid window.
+    /// An end of 24:00 means midnight and becomes 23:59:59, since neither vendor accepts hour 24.
+    /// </summary>
     public static TimeRange? TryParse(string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return null;
@@ -27,7 +33,7 @@ public sealed class TimeRange : IEquatable<TimeRange>
         var start = ParseTimeOfDay(parts[0]);
         var end = ParseTimeOfDay(parts[1]);
         if (start is null || end is null || end <= start) return null;
-        return new TimeRange(start.Value, end.Value);
+        return new TimeRange(start.Value, end.Value == TimeSpan.FromDays(1) ? EndOfDay : end.Value);
     }
 
     private static TimeSpan? ParseTimeOfDay(string text)

@@ -13,6 +13,9 @@ internal interface IOutboundClient : IDisposable
 {
     OutboundVendor Vendor { get; }
 
+    /// <summary>What every customer row must satisfy for this vendor.</summary>
+    CustomerRules CustomerRules { get; }
+
     /// <summary>Proves the credentials work (iFlytek: obtain a token; BYRobot: a signed read).</summary>
     Task ValidateCredentialsAsync(CancellationToken cancellationToken);
 

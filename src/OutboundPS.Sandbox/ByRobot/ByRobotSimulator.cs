@@ -302,7 +302,7 @@ public sealed class ByRobotSimulator : IVendorSimulator
         return Success(null, "修改成功");
     }
 
-    /// <summary>Stores customers; a phone already in the task is a duplicate, one lacking a script variable a placeholder failure.</summary>
+    /// <summary>Stores customers; a phone already in the task is a duplicate, one lacking a script variable (or its value) a placeholder failure.</summary>
     private SimulatedResponse Import(ByRobotSandboxTask task, JsonObject body, bool counts)
     {
         if (body["customerInfoList"] is not JsonArray customers) return Fail(412, "参数错误: customerInfoList 必填");
@@ -315,7 +315,7 @@ public sealed class ByRobotSimulator : IVendorSimulator
             var phone = customer?.Text("phone");
             var properties = (customer?["properties"] as JsonObject)?.ToDictionary(p => p.Key, p => p.Value is JsonValue v && v.TryGetValue<string>(out var s) ? s : p.Value?.ToJsonString() ?? string.Empty)
                 ?? new Dictionary<string, string>();
-            if (phone is null || !ValidPhone.IsMatch(phone) || string.IsNullOrEmpty(customer?.Text("name")) || required.Any(r => !properties.ContainsKey(r)))
+            if (phone is null || !ValidPhone.IsMatch(phone) || string.IsNullOrEmpty(customer?.Text("name")) || required.Any(r => !properties.TryGetValue(r, out var value) || string.IsNullOrEmpty(value)))
                 placeFail++;
             else if (Lean)
             {

@@ -20,8 +20,11 @@ public sealed class IFlytekSimulator : IVendorSimulator
     /// <summary>Largest task/query page_size.</summary>
     public const int PageLimit = 50;
 
-    private static readonly Regex Window = new(@"^([01]\d|2[0-3]):[0-5]\d:[0-5]\d-([01]\d|2[0-3]|24):[0-5]\d:[0-5]\d$");
-    private static readonly Regex Mobile = new(@"^(1[3-9]\d{9}|0[1-9]\d{8,10})$");
+    // Windows are HH:mm:ss-HH:mm:ss with hours 00-23.
+    private static readonly Regex Window = new(@"^([01]\d|2[0-3]):[0-5]\d:[0-5]\d-([01]\d|2[0-3]):[0-5]\d:[0-5]\d$");
+
+    // The first column of a row is the customer's mobile; a row that is not fails the whole request.
+    private static readonly Regex Mobile = new(@"^1[3-9]\d{9}$");
 
     private readonly object _gate = new();
     private readonly string _appKey;

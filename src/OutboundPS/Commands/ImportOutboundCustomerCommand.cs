@@ -8,7 +8,7 @@ namespace OutboundPS.Commands;
 /// <summary>Streams customers from the pipeline into a task, accounting for every row.</summary>
 [Cmdlet(VerbsData.Import, "OutboundCustomer", SupportsShouldProcess = true)]
 [OutputType(typeof(OutboundImportResult))]
-public sealed class ImportOutboundCustomerCommand : OutboundCmdlet
+public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
 {
     private CustomerImport? _import;
     private OutboundSession? _session;
@@ -63,7 +63,9 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet
     protected override void BeginProcessing()
     {
         _session = UseSession(Session);
-        _import = new CustomerImport(_session.Client, TaskId, new ImportOptions
+        _declined = !ShouldProcess($"{_session.Vendor} task {TaskId}", "Import customers");
+        if (_declined) return;
+        _import = new CustomerImport(_session, TaskId, new ImportOptions
         {
             PhoneProperty = PhoneProperty,
             NameProperty = NameProperty,
@@ -73,7 +75,6 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet
             ThrottleLimit = ThrottleLimit,
             KeepRows = PassThru,
         });
-        _declined = !ShouldProcess($"{_session.Vendor} task {TaskId}", "Import customers");
     }
 
     /// <inheritdoc />
@@ -92,7 +93,7 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet
         }
         catch (OperationCanceledException)
         {
-            StopAndReport();
+            // Dispose settles the batches on the wire and keeps the account.
             throw new PipelineStoppedException();
         }
 
@@ -119,11 +120,9 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet
         }
         catch (OperationCanceledException)
         {
-            StopAndReport();
             throw new PipelineStoppedException();
         }
 
-        _session!.LastImport = result;
         ReportNotices();
         WriteProgress(Describe(_import.Progress, ProgressRecordType.Completed));
         WriteVerbose($"Import into task {TaskId}: {result} in {result.Duration.TotalSeconds:0.0} s.");
@@ -131,21 +130,25 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet
     }
 
     /// <summary>
-    /// Ctrl+C: send nothing more, let batches on the wire settle, keep the account on the session, and say so
-    /// through the host, because a stopping pipeline takes no more output.
+    /// However the command ends before completing (Ctrl+C, -ErrorAction Stop on a rejected row, an error up or down
+    /// the pipeline, the runspace closing), PowerShell disposes it: the batches on the wire settle, every row taken is
+    /// accounted for on the session, and the host is told, since a failed or stopping pipeline takes no more output.
     /// </summary>
-    private void StopAndReport()
+    public void Dispose()
     {
-        var result = _import!.StopAsync().GetAwaiter().GetResult();
-        _session!.LastImport = result;
+        if (_import is null || _import.IsFinished) return;
+        var reason = StopToken.IsCancellationRequested
+            ? "the import was stopped (Ctrl+C) before this row was sent."
+            : "the import ended early (an error stopped the pipeline) before this row was sent.";
+        var result = _import.StopAsync(reason).GetAwaiter().GetResult();
         try
         {
-            Host.UI.WriteWarningLine($"Import into task {TaskId} was stopped: {result}. Rows not sent are Rejected with the reason 'Not sent'. " +
-                $"The full account is in (Get-OutboundSession -Name '{_session.Name}').LastImport.");
+            Host.UI.WriteWarningLine($"Import into task {TaskId} ended early: {result}. Rows not sent are Rejected with the reason 'Not sent'. " +
+                $"The full account is in (Get-OutboundSession -Name '{_session!.Name}').LastImport.");
         }
-        catch (PSInvalidOperationException)
+        catch (Exception error) when (error is PSInvalidOperationException or NotImplementedException)
         {
-            // A host without a console (a runbook) has no UI to warn on; the account is on the session regardless.
+            // A host without a UI (some runbook hosts) cannot be told; the account is on the session regardless.
         }
     }
 

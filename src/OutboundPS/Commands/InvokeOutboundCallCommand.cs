@@ -101,7 +101,7 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
         var columns = Validate(() => CustomerColumnDetector.Detect(
             _rows[0].Row.PropertyNames, ParameterSetName == PipelineSet ? PhoneProperty : null,
             ParameterSetName == PipelineSet ? NameProperty : null, null), _rows[0].Target);
-        var reader = new CustomerRowReader(columns);
+        var reader = new CustomerRowReader(columns, session.Client.CustomerRules);
         var customers = new List<CustomerRow>();
         for (var i = 0; i < _rows.Count; i++)
         {

@@ -1,0 +1,17 @@
+namespace OutboundPS.Vendors;
+
+/// <summary>What a vendor demands of every customer row, checked per row so that one bad row never fails a batch.</summary>
+internal sealed class CustomerRules
+{
+    /// <summary>The vendor's name as messages give it.</summary>
+    internal string VendorName { get; set; } = string.Empty;
+
+    /// <summary>Whether the vendor dials landlines; otherwise only mobiles.</summary>
+    internal bool AcceptsLandlines { get; set; }
+
+    /// <summary>Why landlines are refused, when they are.</summary>
+    internal string? LandlineRefusal { get; set; }
+
+    /// <summary>Whether every customer needs a non-blank name.</summary>
+    internal bool RequiresName { get; set; }
+}
