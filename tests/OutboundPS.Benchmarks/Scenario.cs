@@ -18,6 +18,7 @@ namespace OutboundPS.Benchmarks;
 internal static class Scenario
 {
     internal static readonly OutboundVendor[] Vendors = { OutboundVendor.IFlytek, OutboundVendor.ByRobot };
+    private static readonly SessionRegistry Registry = new();
 
     internal static int BatchSize(OutboundVendor vendor) => vendor == OutboundVendor.IFlytek ? 50 : 500;
 
@@ -40,7 +41,7 @@ internal static class Scenario
             request.SandboxHandler = new SandboxHandler(simulator);
         }
 
-        var session = await SessionConnector.ConnectAsync(request, CancellationToken.None);
+        var session = await SessionConnector.ConnectAsync(request, Registry, CancellationToken.None);
         try
         {
             var robot = vendor == OutboundVendor.IFlytek ? "719" : "5001";
@@ -56,7 +57,7 @@ internal static class Scenario
         }
         finally
         {
-            SessionRegistry.Remove(session);
+            Registry.Remove(session);
         }
     }
 

@@ -7,6 +7,7 @@ using OutboundPS.Sandbox;
 using OutboundPS.Sandbox.Hosting;
 using OutboundPS.Sandbox.IFlytek;
 using OutboundPS.Sessions;
+using OutboundPS.Tests.Support;
 using Xunit;
 
 namespace OutboundPS.Tests;
@@ -29,7 +30,7 @@ public sealed class SandboxHostTests
         var serving = host.RunAsync(stop.Token);
         var session = await SessionConnector.ConnectAsync(
             new ConnectRequest(OutboundVendor.IFlytek, SandboxBackends.AppKey, SecretText.Protect(SandboxBackends.AppSecret)) { BaseUri = host.BaseUri, Name = "host-test" },
-            CancellationToken.None);
+            SandboxConnection.Registry, CancellationToken.None);
         try
         {
             var lines = await session.Client.GetLinesAsync(CancellationToken.None);
@@ -38,7 +39,7 @@ public sealed class SandboxHostTests
         }
         finally
         {
-            SessionRegistry.Remove(session);
+            SandboxConnection.Registry.Remove(session);
             stop.Cancel();
             await serving;
         }

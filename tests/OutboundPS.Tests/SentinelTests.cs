@@ -65,7 +65,7 @@ public sealed class SentinelTests
         await seen.Attempt(() => client.DeleteTaskAsync(task.Id, none));
         await seen.Attempt(() => IFlytekHarness.StartAsync(overHttp: true, connectWith: SecretMarker + "-wrong", secret: SecretMarker));
         await seen.Attempt(() => SessionConnector.ConnectAsync(new ConnectRequest(OutboundVendor.IFlytek, "k", SecretText.Protect(SecretMarker))
-            { BaseUri = new Uri("http://127.0.0.1:1/") , RetryDelay = TimeSpan.FromMilliseconds(1) }, none));
+            { BaseUri = new Uri("http://127.0.0.1:1/") , RetryDelay = TimeSpan.FromMilliseconds(1) }, SandboxConnection.Registry, none));
 
         seen.AddRange(log.Lines);
         Assert.Contains(log.Lines, l => l.Contains("token=<redacted>"));

@@ -42,6 +42,12 @@ internal static class OutboundErrors
             $"Session '{session.Name}' was disconnected. Connect-Outbound again, or pass another -Session.")
         { TargetObject = session };
 
+    internal static OutboundException SessionConflict(OutboundTaskId task, OutboundSession given) =>
+        new("OutboundPS.SessionConflict", OutboundErrorKind.InvalidArgument,
+            $"Task {task.Id} belongs to session '{task.Session!.Name}' ({task.Session.Vendor}), but -Session names '{given.Name}' ({given.Vendor}). " +
+            "Omit -Session to act in the task's own session, or pass the task's id as a string to act in another.")
+        { TargetObject = task.Id, RecommendedAction = "Omit -Session." };
+
     internal static OutboundException TaskNotFound(OutboundVendor vendor, string taskId) =>
         new($"OutboundPS.{vendor}.TaskNotFound", OutboundErrorKind.ObjectNotFound,
             $"{vendor} has no task with id '{taskId}'. Get-OutboundTask lists the tasks of this session.")

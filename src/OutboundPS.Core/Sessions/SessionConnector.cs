@@ -8,7 +8,7 @@ using OutboundPS.Vendors;
 
 namespace OutboundPS.Sessions;
 
-/// <summary>Opens a session: builds the vendor's client, proves the credentials, registers it as the default.</summary>
+/// <summary>Opens a session: builds the vendor's client, proves the credentials, registers it as its scope's default.</summary>
 internal static class SessionConnector
 {
     internal static readonly Uri IFlytekDefaultUri = new("https://www.xfyeta.com/");
@@ -16,7 +16,7 @@ internal static class SessionConnector
     /// <summary>The documented address is plain http (vendor-api.md B-2); -BaseUri https://api.byrobot.cn/ where it works.</summary>
     internal static readonly Uri ByRobotDefaultUri = new("http://api.byrobot.cn/");
 
-    internal static async Task<OutboundSession> ConnectAsync(ConnectRequest request, CancellationToken cancellationToken)
+    internal static async Task<OutboundSession> ConnectAsync(ConnectRequest request, SessionRegistry registry, CancellationToken cancellationToken)
     {
         ValidateBaseUri(request.BaseUri);
         var options = new TransportOptions
@@ -27,7 +27,7 @@ internal static class SessionConnector
         if (request.Timeout is { } timeout) options.Timeout = timeout;
         if (request.RetryDelay is { } delay) options.RetryDelay = delay;
 
-        var session = new OutboundSession(request.Name ?? SessionRegistry.NextName(request.Vendor), request.Vendor, options.BaseUri,
+        var session = new OutboundSession(request.Name ?? registry.NextName(request.Vendor), request.Vendor, options.BaseUri,
             request.AppKey, request.CompanyId, request.SandboxHandler is not null);
         session.Attach(CreateClient(session, request, options));
         try
@@ -40,7 +40,7 @@ internal static class SessionConnector
             throw;
         }
 
-        SessionRegistry.Add(session);
+        registry.Add(session);
         OperationLog.Verbose($"Connected to {session.Vendor} at {session.BaseUri} as session '{session.Name}'.");
         return session;
     }

@@ -78,7 +78,7 @@ public sealed class ConnectOutboundCommand : OutboundCmdlet
         request.Name = Name;
         request.CompanyId = CompanyId;
         request.BaseUri = BaseUri;
-        var session = Run(token => SessionConnector.ConnectAsync(request, token), Vendor);
+        var session = Run(token => SessionConnector.ConnectAsync(request, Sessions, token), Vendor);
         if (PassThru) WriteObject(session);
     }
 }

@@ -1,6 +1,5 @@
 using System.Management.Automation;
 using OutboundPS.Commands.Infrastructure;
-using OutboundPS.Sessions;
 
 namespace OutboundPS.Commands;
 
@@ -14,6 +13,7 @@ public sealed class DisconnectOutboundCommand : OutboundCmdlet
 
     /// <summary>The session; the newest when omitted.</summary>
     [Parameter(ParameterSetName = SessionSet, Position = 0, ValueFromPipeline = true)]
+    [SessionTransformation]
     public OutboundSession? Session { get; set; }
 
     /// <summary>The session's name.</summary>
@@ -24,8 +24,8 @@ public sealed class DisconnectOutboundCommand : OutboundCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var session = ParameterSetName == NameSet ? Validate(() => SessionRegistry.Find(Name), Name) : UseSession(Session);
-        SessionRegistry.Remove(session);
+        var session = ParameterSetName == NameSet ? Validate(() => Sessions.Find(Name), Name) : UseSession(Session);
+        Sessions.Remove(session);
         WriteVerbose($"Disconnected session '{session.Name}'.");
     }
 }

@@ -10,6 +10,7 @@ public sealed class GetOutboundLineCommand : OutboundCmdlet
 {
     /// <summary>The session; the newest when omitted.</summary>
     [Parameter]
+    [SessionTransformation]
     public OutboundSession? Session { get; set; }
 
     /// <inheritdoc />

@@ -16,6 +16,7 @@ public sealed class GetOutboundRobotCommand : OutboundCmdlet
 
     /// <summary>The session; the newest when omitted.</summary>
     [Parameter]
+    [SessionTransformation]
     public OutboundSession? Session { get; set; }
 
     /// <inheritdoc />

@@ -1,11 +1,10 @@
 using System.Linq;
 using System.Management.Automation;
 using OutboundPS.Commands.Infrastructure;
-using OutboundPS.Sessions;
 
 namespace OutboundPS.Commands;
 
-/// <summary>Lists the connected sessions, newest last.</summary>
+/// <summary>Lists the sessions connected in this runspace, newest last.</summary>
 [Cmdlet(VerbsCommon.Get, "OutboundSession")]
 [OutputType(typeof(OutboundSession))]
 public sealed class GetOutboundSessionCommand : OutboundCmdlet
@@ -19,6 +18,6 @@ public sealed class GetOutboundSessionCommand : OutboundCmdlet
     protected override void EndProcessing()
     {
         var patterns = (Name ?? new[] { "*" }).Select(n => new WildcardPattern(n, WildcardOptions.IgnoreCase)).ToArray();
-        WriteObject(SessionRegistry.All.Where(s => patterns.Any(p => p.IsMatch(s.Name))), enumerateCollection: true);
+        WriteObject(Sessions.All.Where(s => patterns.Any(p => p.IsMatch(s.Name))), enumerateCollection: true);
     }
 }

@@ -14,11 +14,11 @@ public sealed class GetOutboundTaskCommand : OutboundCmdlet
     private const string IdSet = "Id";
 
     /// <summary>Task ids.</summary>
-    [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = IdSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskId")]
     [TaskIdTransformation]
     [ValidateNotNullOrEmpty]
-    public string[] Id { get; set; } = Array.Empty<string>();
+    public OutboundTaskId[] Id { get; set; } = Array.Empty<OutboundTaskId>();
 
     /// <summary>Tasks whose name contains this text (matched by the vendor).</summary>
     [Parameter(ParameterSetName = ListSet)]
@@ -30,24 +30,25 @@ public sealed class GetOutboundTaskCommand : OutboundCmdlet
 
     /// <summary>The session; tasks piped in bring their own.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SessionTransformation]
     public OutboundSession? Session { get; set; }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var session = UseSession(Session);
         if (ParameterSetName == IdSet)
         {
-            foreach (var id in Id)
+            foreach (var wanted in Id)
             {
+                var session = UseSession(wanted, Session);
                 OutboundTask? task = null;
-                if (TryRun(async token => task = await session.Client.GetTaskAsync(id, token).ConfigureAwait(false), id)) WriteObject(task);
+                if (TryRun(async token => task = await session.Client.GetTaskAsync(wanted.Id, token).ConfigureAwait(false), wanted.Id)) WriteObject(task);
             }
 
             return;
         }
 
-        List(session);
+        List(UseSession(Session));
     }
 
     private void List(OutboundSession session)

@@ -19,7 +19,7 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
     [Parameter(Mandatory = true, Position = 0)]
     [TaskIdTransformation]
     [ValidateNotNullOrEmpty]
-    public string TaskId { get; set; } = string.Empty;
+    public OutboundTaskId TaskId { get; set; } = null!;
 
     /// <summary>The customers: Import-Csv rows, hashtables or any objects.</summary>
     [Parameter(Mandatory = true, ValueFromPipeline = true)]
@@ -57,15 +57,16 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
 
     /// <summary>The session; the newest when omitted.</summary>
     [Parameter]
+    [SessionTransformation]
     public OutboundSession? Session { get; set; }
 
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        _session = UseSession(Session);
+        _session = UseSession(TaskId, Session);
         _declined = !ShouldProcess($"{_session.Vendor} task {TaskId}", "Import customers");
         if (_declined) return;
-        _import = new CustomerImport(_session, TaskId, new ImportOptions
+        _import = new CustomerImport(_session, TaskId.Id, new ImportOptions
         {
             PhoneProperty = PhoneProperty,
             NameProperty = NameProperty,
@@ -112,11 +113,11 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
         if (_declined) return;
         if (_import!.Progress.Read == 0)
             Fail(OutboundErrors.InvalidArgument("InputObject", null, "no customers were piped in.",
-                "Pipe rows in, for example Import-Csv customers.csv | Import-OutboundCustomer -TaskId <id>."), TaskId);
+                "Pipe rows in, for example Import-Csv customers.csv | Import-OutboundCustomer -TaskId <id>."), TaskId.Id);
         OutboundImportResult result;
         try
         {
-            result = Run(token => _import.CompleteAsync(token), TaskId);
+            result = Run(token => _import.CompleteAsync(token), TaskId.Id);
         }
         catch (OperationCanceledException)
         {

@@ -71,6 +71,7 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
 
     /// <summary>The session; the newest when omitted.</summary>
     [Parameter]
+    [SessionTransformation]
     public OutboundSession? Session { get; set; }
 
     /// <inheritdoc />

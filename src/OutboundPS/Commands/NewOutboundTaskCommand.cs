@@ -82,6 +82,7 @@ public sealed class NewOutboundTaskCommand : OutboundCmdlet
 
     /// <summary>The session; the newest when omitted.</summary>
     [Parameter]
+    [SessionTransformation]
     public OutboundSession? Session { get; set; }
 
     /// <inheritdoc />

@@ -36,9 +36,10 @@ public sealed class SetOutboundTaskCommand : TaskCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var session = UseSession(Session);
-        foreach (var id in Id)
+        foreach (var task in Id)
         {
+            var session = UseSession(task, Session);
+            var id = task.Id;
             var spec = new TaskUpdateSpec(id) { Name = Name, Concurrency = Concurrency, Line = Line };
             spec.WorkingHours = Validate(() => TaskInput.ParseWindows(nameof(WorkingHours), WorkingHours), id);
             if (!ShouldProcess($"{session.Vendor} task {id}", "Update")) continue;

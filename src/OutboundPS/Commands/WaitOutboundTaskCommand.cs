@@ -23,9 +23,10 @@ public sealed class WaitOutboundTaskCommand : TaskCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var session = UseSession(Session);
-        foreach (var id in Id)
+        foreach (var task in Id)
         {
+            var session = UseSession(task, Session);
+            var id = task.Id;
             var progress = new ProgressRecord(Math.Abs(id.GetHashCode() % 1000) + 1, $"Waiting for {session.Vendor} task {id}", "Polling");
             var waiter = new TaskWaiter();
             var done = Run(token => waiter.WaitAsync(session.Client, id,

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Management.Automation;
 using System.Reflection;
-using OutboundPS.Sessions;
 
 namespace OutboundPS.Commands.Infrastructure;
 
@@ -25,7 +24,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 #endif
     }
 
-    /// <summary>Drops every session (and with it every secret) when the module is removed.</summary>
+    /// <summary>Drops this runspace's sessions (and with them every secret) when the module is removed.</summary>
     public void OnRemove(PSModuleInfo psModuleInfo)
     {
         DropSessions();
@@ -36,8 +35,8 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 #endif
     }
 
-    // Touches Core only here, after the resolver exists.
-    private static void DropSessions() => SessionRegistry.Clear();
+    // Touches Core only here, after the resolver exists. Only the sessions of the runspace removing the module go.
+    private static void DropSessions() => RunspaceSessions.Current.Clear();
 
     private static string? CandidatePath(string? assemblyName)
     {

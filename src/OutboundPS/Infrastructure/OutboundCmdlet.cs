@@ -26,19 +26,14 @@ public abstract class OutboundCmdlet : PSCmdlet
     /// <summary>Cancelled when the user presses Ctrl+C.</summary>
     protected CancellationToken StopToken => _stopping.Token;
 
-    /// <summary>The session: the one given, or the newest; ends the command when there is none.</summary>
-    protected OutboundSession UseSession(OutboundSession? given)
-    {
-        try
-        {
-            return SessionRegistry.Resolve(given);
-        }
-        catch (OutboundException error)
-        {
-            Fail(error, given);
-            throw;
-        }
-    }
+    /// <summary>The sessions of the runspace this command runs in.</summary>
+    private protected static SessionRegistry Sessions => RunspaceSessions.Current;
+
+    /// <summary>The session: the one given, or the runspace's newest; ends the command when there is none.</summary>
+    protected OutboundSession UseSession(OutboundSession? given) => Validate(() => Sessions.Resolve(given), given);
+
+    /// <summary>The session a task acts in: its own when it came as an OutboundTask, else the one given or the newest.</summary>
+    protected OutboundSession UseSession(OutboundTaskId task, OutboundSession? given) => Validate(() => Sessions.Resolve(task, given), task.Id);
 
     /// <summary>Runs a local check (no request); an OutboundException ends the command before anything is sent.</summary>
     protected T Validate<T>(Func<T> check, object? target)

@@ -23,9 +23,10 @@ public abstract class TaskActionCmdlet : TaskCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var session = UseSession(Session);
-        foreach (var id in Id)
+        foreach (var task in Id)
         {
+            var session = UseSession(task, Session);
+            var id = task.Id;
             if (!Confirmed(session, id)) continue;
             if (!TryRun(token => Invoke(session.Client, id, token), id)) continue;
 

@@ -2,17 +2,18 @@ using System.Management.Automation;
 
 namespace OutboundPS.Commands.Infrastructure;
 
-/// <summary>A cmdlet acting on tasks named by id, bound from pipeline objects by property name.</summary>
+/// <summary>A cmdlet acting on tasks named by id or given as OutboundTask objects (which bring their own session).</summary>
 public abstract class TaskCmdlet : OutboundCmdlet
 {
-    /// <summary>The task id(s); an OutboundTask binds through its Id property.</summary>
-    [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+    /// <summary>The task id(s), or OutboundTask objects; a task acts in its own session.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
     [Alias("TaskId")]
     [TaskIdTransformation]
     [ValidateNotNullOrEmpty]
-    public string[] Id { get; set; } = System.Array.Empty<string>();
+    public OutboundTaskId[] Id { get; set; } = System.Array.Empty<OutboundTaskId>();
 
-    /// <summary>The session to use; tasks from Get-OutboundTask bring their own.</summary>
+    /// <summary>The session (or its name) for ids given as text; tasks bring their own.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
+    [SessionTransformation]
     public OutboundSession? Session { get; set; }
 }

@@ -19,6 +19,9 @@ internal sealed class SandboxConnection : IAsyncDisposable
 
     internal OutboundSession Session { get; }
 
+    /// <summary>The sessions of the tests, as one runspace would hold them.</summary>
+    internal static SessionRegistry Registry { get; } = new();
+
     internal Uri? BaseUri => _server?.BaseUri;
 
     internal static async Task<SandboxConnection> OpenAsync(IVendorSimulator simulator, ConnectRequest request, bool overHttp)
@@ -38,7 +41,7 @@ internal sealed class SandboxConnection : IAsyncDisposable
 
         try
         {
-            return new SandboxConnection(await SessionConnector.ConnectAsync(request, CancellationToken.None), server);
+            return new SandboxConnection(await SessionConnector.ConnectAsync(request, Registry, CancellationToken.None), server);
         }
         catch
         {
@@ -49,7 +52,7 @@ internal sealed class SandboxConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        SessionRegistry.Remove(Session);
+        Registry.Remove(Session);
         if (_server is not null) await _server.DisposeAsync();
     }
 }
