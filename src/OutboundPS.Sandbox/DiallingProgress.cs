@@ -34,6 +34,16 @@ internal sealed class DiallingProgress
     /// <summary>Counts customers without keeping them (lean mode: benchmarks of a million rows).</summary>
     internal void Count(int customers) => _counted += customers;
 
+    /// <summary>Drops the stored numbers but keeps their count (a deleted task is still read by id, never dialled).</summary>
+    internal void Forget()
+    {
+        _counted += Phones.Count;
+        Phones.Clear();
+        Phones.TrimExcess();
+        Known.Clear();
+        Known.TrimExcess();
+    }
+
     /// <summary>Dialling (re)starts now; time before this does not count.</summary>
     internal void Resume(DateTimeOffset now) => _lastTick = now;
 

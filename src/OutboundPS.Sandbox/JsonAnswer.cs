@@ -14,6 +14,15 @@ internal static class JsonAnswer
     internal static SimulatedResponse Ok(JsonNode envelope, int status = 200) =>
         new(status, Encoding.UTF8.GetBytes(envelope.ToJsonString(Options)));
 
+    /// <summary>An answer written straight to UTF-8, for answers sent once per import batch.</summary>
+    internal static SimulatedResponse Write(System.Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new System.IO.MemoryStream(1024);
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder }))
+            write(writer);
+        return new SimulatedResponse(200, buffer.ToArray());
+    }
+
     /// <summary>The request body as JSON, or null when it is empty or not JSON.</summary>
     internal static JsonNode? ReadNode(byte[] body)
     {

@@ -17,8 +17,8 @@ public static class SandboxBackends
     /// <summary>Simulated seconds per real second, so that sandbox tasks complete while you watch.</summary>
     public const double Speed = 60;
 
-    private static readonly Lazy<IFlytekSimulator> IFlytekBackend = new(() => new IFlytekSimulator(AppKey, AppSecret, new ScaledClock(Speed)));
-    private static readonly Lazy<ByRobotSimulator> ByRobotBackend = new(() => new ByRobotSimulator(AppKey, AppSecret, new ScaledClock(Speed)));
+    private static readonly Lazy<IFlytekSimulator> IFlytekBackend = new(() => new IFlytekSimulator(AppKey, AppSecret, new ScaledClock(Speed)) { KeepHistory = false });
+    private static readonly Lazy<ByRobotSimulator> ByRobotBackend = new(() => new ByRobotSimulator(AppKey, AppSecret, new ScaledClock(Speed)) { KeepHistory = false });
 
     /// <summary>The shared iFlytek simulator.</summary>
     public static IFlytekSimulator IFlytek => IFlytekBackend.Value;

@@ -160,7 +160,7 @@ public sealed class IFlytekWireTests
         Assert.Equal(new[] { "客户手机号码", "姓名", "金额" }, body["call_column"]!.AsArray().Select(n => (string?)n));
         Assert.Equal(new[] { "13800138000", "张三", "100" }, body["call_list"]![0]!.AsArray().Select(n => (string?)n));
         AssertTokenInQuery(h, "/task/insert");
-        Assert.Matches(@"^\d{18}$", Assert.Single(outcome.DataIds!));
+        Assert.Matches(@"^\d{18}$", Assert.Single(outcome.DataIds!).ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         await h.Session.Client.StartTaskAsync(task.Id, None);
         var late = await Assert.ThrowsAsync<OutboundException>(() => h.Session.Client.OpenImportAsync(task.Id, new CustomerColumns("手机号", "姓名", new[] { "金额" }), None));

@@ -6,6 +6,9 @@ namespace OutboundPS.Http;
 /// <summary>Receives the verbose and warning text of the operation in progress.</summary>
 public interface IOperationLogSink
 {
+    /// <summary>Whether verbose lines are shown; when not, they are neither built nor sent.</summary>
+    bool VerboseEnabled { get; }
+
     /// <summary>A line for -Verbose.</summary>
     void Verbose(string message);
 
@@ -21,14 +24,21 @@ internal static class OperationLog
 {
     private static readonly AsyncLocal<IOperationLogSink?> Current = new();
 
-    internal static IDisposable Use(IOperationLogSink sink)
+    /// <summary>Makes <paramref name="sink"/> (or, when null, no sink) the log of the work started inside the scope.</summary>
+    internal static IDisposable Use(IOperationLogSink? sink)
     {
         var previous = Current.Value;
         Current.Value = sink;
         return new Restore(previous);
     }
 
-    internal static void Verbose(string message) => Current.Value?.Verbose(message);
+    /// <summary>Whether a verbose line would be seen; hot paths check it before building the line.</summary>
+    internal static bool VerboseEnabled => Current.Value?.VerboseEnabled == true;
+
+    internal static void Verbose(string message)
+    {
+        if (Current.Value is { VerboseEnabled: true } sink) sink.Verbose(message);
+    }
 
     internal static void Warning(string message) => Current.Value?.Warning(message);
 

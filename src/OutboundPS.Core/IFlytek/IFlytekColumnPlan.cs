@@ -100,6 +100,15 @@ internal sealed class IFlytekColumnPlan
         return values;
     }
 
+    /// <summary>The same row as <see cref="ToRow"/>, written as a JSON array without building it first.</summary>
+    internal void WriteRow(System.Text.Json.Utf8JsonWriter writer, CustomerRow row)
+    {
+        writer.WriteStartArray();
+        writer.WriteStringValue(row.Phone);
+        foreach (var source in _sources) writer.WriteStringValue((source == FromName ? row.Name : row.Values[source]) ?? string.Empty);
+        writer.WriteEndArray();
+    }
+
     private static int IndexOf(IReadOnlyList<string> names, string wanted)
     {
         for (var i = 0; i < names.Count; i++)

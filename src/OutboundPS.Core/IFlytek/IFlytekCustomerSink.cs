@@ -29,15 +29,14 @@ internal sealed class IFlytekCustomerSink : ICustomerSink
     public int DefaultBatchSize => RowLimit;
 
     public PreparedBatch Prepare(IReadOnlyList<CustomerRow> batch) =>
-        new(batch, JsonRequestBody.Serialize(new IFlytekRows { TaskId = _taskId, CallColumn = _plan.CallColumn, CallList = batch.Select(_plan.ToRow).ToArray() }));
+        new(batch, JsonRequestBody.Serialize(new IFlytekInsert(_taskId, _plan, batch)));
 
     public async Task<BatchOutcome> SendAsync(PreparedBatch prepared, CancellationToken cancellationToken)
     {
         var batch = prepared.Rows;
         var result = await _client.PostAsync<IFlytekRowsResult>(IFlytekClient.InsertPath, "task/insert", prepared.Body, cancellationToken).ConfigureAwait(false);
         var ids = result.TaskDataIds;
-        if (ids is not null && ids.Length == batch.Count)
-            return new BatchOutcome { DataIds = ids.Select(id => id.ToString(CultureInfo.InvariantCulture)).ToArray() };
+        if (ids is not null && ids.Length == batch.Count) return new BatchOutcome { DataIds = ids };
         return new BatchOutcome
         {
             Summary = $"iFlytek answered total={result.Total} with {ids?.Length ?? 0} task_data_ids for {batch.Count} rows, so which rows were stored is unknown.",

@@ -47,6 +47,12 @@ internal sealed class CustomerImport : IDisposable
         _seenPhones = options.AllowDuplicate ? null : new PhoneSet();
     }
 
+    /// <summary>True once the first row has opened the import (the task checked, the columns planned).</summary>
+    internal bool IsOpen => _sink is not null;
+
+    /// <summary>Rows taken so far.</summary>
+    internal long RowsRead => _rowCount;
+
     /// <summary>True once every row taken is settled and the account is on the session.</summary>
     internal bool IsFinished { get; private set; }
 
@@ -74,11 +80,9 @@ internal sealed class CustomerImport : IDisposable
     {
         var rowNumber = ++_rowCount;
         var record = _records is null ? null : new OutboundImportRow(rowNumber, inputObject);
-        lock (_gate)
-        {
-            _result.Submitted++;
-            _records?.Add(record!);
-        }
+        // Submitted, Rejected and the record list change only on this thread; no lock on the per-row path.
+        _result.Submitted++;
+        _records?.Add(record!);
 
         if (_sink is null)
         {
@@ -199,7 +203,13 @@ internal sealed class CustomerImport : IDisposable
         }
 
         // A batch on the wire is never cancelled: cutting it off would leave its outcome unknown.
-        _inFlight.Add(Task.Run(() => SendAsync(batch, prepared)));
+        _inFlight.Add(Task.Run(() => SendLoggedAsync(batch, prepared)));
+    }
+
+    private async Task SendLoggedAsync(PendingBatch batch, PreparedBatch prepared)
+    {
+        using (Http.OperationLog.Use(_options.Log))
+            await SendAsync(batch, prepared).ConfigureAwait(false);
     }
 
     private async Task SendAsync(PendingBatch batch, PreparedBatch prepared)
@@ -236,8 +246,12 @@ internal sealed class CustomerImport : IDisposable
             note = outcome.Summary;
         }
 
-        Http.OperationLog.Verbose(
-            $"Batch {batch.Number} (rows {batch.Rows[0].RowNumber}-{batch.Rows[batch.Rows.Count - 1].RowNumber}): {batch.Rows.Count} {verdict}.");
+        if (Http.OperationLog.VerboseEnabled)
+        {
+            Http.OperationLog.Verbose(
+                $"Batch {batch.Number} (rows {batch.Rows[0].RowNumber}-{batch.Rows[batch.Rows.Count - 1].RowNumber}): {batch.Rows.Count} {verdict}.");
+        }
+
         // Counts and records change together, so no reader ever sees a batch half recorded.
         lock (_gate)
         {
@@ -255,20 +269,18 @@ internal sealed class CustomerImport : IDisposable
                 record.Outcome = verdict;
                 record.Batch = batch.Number;
                 record.Error = note;
-                record.DataId = outcome?.DataIds?[i];
+                record.DataId = outcome?.DataIds?[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
         }
     }
 
+    /// <summary>Rejects a row not (or never to be) sent; called only on the pipeline thread, like Add.</summary>
     private void Reject(OutboundImportRow? record, string reason)
     {
-        lock (_gate)
-        {
-            _result.Rejected++;
-            if (record is null) return;
-            record.Outcome = ImportOutcome.Rejected;
-            record.Error = reason;
-        }
+        _result.Rejected++;
+        if (record is null) return;
+        record.Outcome = ImportOutcome.Rejected;
+        record.Error = reason;
     }
 
     /// <summary>Rows gathered for one request, with their records when -PassThru keeps them.</summary>

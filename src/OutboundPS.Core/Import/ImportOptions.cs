@@ -18,4 +18,7 @@ internal sealed class ImportOptions
 
     /// <summary>Keep a record of every row (-PassThru); costs memory per row.</summary>
     internal bool KeepRows { get; set; }
+
+    /// <summary>Where the batches' log lines go; they run on pool threads, away from the caller's log.</summary>
+    internal Http.IOperationLogSink? Log { get; set; }
 }

@@ -4,7 +4,7 @@ namespace OutboundPS.Vendors;
 internal sealed class BatchOutcome
 {
     /// <summary>One id per row, in order, when the vendor reports rows individually (iFlytek task_data_ids).</summary>
-    internal string[]? DataIds { get; set; }
+    internal long[]? DataIds { get; set; }
 
     /// <summary>Rows of the batch now in the task, when the vendor reports only counts (BYRobot v2 import).</summary>
     internal long? AcceptedCount { get; set; }

@@ -73,6 +73,9 @@ public sealed class ByRobotSimulator : IVendorSimulator
     /// <summary>Keeps no request history and counts customers instead of storing them, so benchmarks of a million rows measure the client.</summary>
     public bool Lean { get; set; }
 
+    /// <summary>Records every request in <see cref="Received"/> for tests to inspect; the shared -Sandbox backends keep none.</summary>
+    public bool KeepHistory { get; set; } = true;
+
     /// <summary>Every request received with its JSON body; lets tests see what crossed the wire.</summary>
     public List<(SimulatedRequest Request, JsonNode? Body)> Received { get; } = new();
 
@@ -104,7 +107,7 @@ public sealed class ByRobotSimulator : IVendorSimulator
         var body = JsonAnswer.ReadNode(request.Body);
         lock (_gate)
         {
-            if (!Lean) Received.Add((request, body));
+            if (KeepHistory && !Lean) Received.Add((request, body));
             if (Faults.TakeHttpStatus(request.Path) is { } status) return new SimulatedResponse(status, Encoding.UTF8.GetBytes("<html>busy</html>"), "text/html");
             if (Faults.TakeRawBody() is { } raw) return new SimulatedResponse(502, Encoding.UTF8.GetBytes(raw), "text/html");
             if (Authenticate(request) is { } refused) return refused;
@@ -352,7 +355,7 @@ public sealed class ByRobotSimulator : IVendorSimulator
         if (body["variables"] is not JsonObject) return Fail(412, "参数错误: variables 必填");
         if (customerField is not null && body.Number(customerField) is null) return Fail(412, $"参数错误: {customerField}");
         if (body.Number(sceneField) is null) return Fail(412, $"参数错误: {sceneField}");
-        if (!Lean) Calls.Add((path, body));
+        if (KeepHistory && !Lean) Calls.Add((path, body));
         return Success(customerField is null ? JsonValue.Create(_nextCallId++) : null, "外呼成功");
     }
 

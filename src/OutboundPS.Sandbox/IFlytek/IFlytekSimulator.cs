@@ -71,6 +71,9 @@ public sealed class IFlytekSimulator : IVendorSimulator
     /// <summary>Keeps no request history and counts customers instead of storing them, so benchmarks of a million rows measure the client.</summary>
     public bool Lean { get; set; }
 
+    /// <summary>Records every request in <see cref="Received"/> for tests to inspect; the shared -Sandbox backends keep none.</summary>
+    public bool KeepHistory { get; set; } = true;
+
     /// <summary>Token lifetime the simulator grants (time_expire).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(3600);
 
@@ -104,15 +107,17 @@ public sealed class IFlytekSimulator : IVendorSimulator
     /// <inheritdoc />
     public SimulatedResponse Handle(SimulatedRequest request)
     {
-        var body = JsonAnswer.ReadObject(request.Body);
+        // Import batches are read without a JSON tree; tests that keep the history still see the whole body.
+        var rows = request.Path is InsertPath or CalloutPath ? YetaRowsRequest.Read(request.Body) : null;
+        var body = rows is null || KeepHistory ? JsonAnswer.ReadObject(request.Body) : null;
         lock (_gate)
         {
-            if (!Lean) Received.Add((request, body));
+            if (KeepHistory && !Lean) Received.Add((request, body));
             if (Faults.TakeHttpStatus(request.Path) is { } status) return new SimulatedResponse(status, Encoding.UTF8.GetBytes("<html>busy</html>"), "text/html");
             if (Faults.TakeRawBody() is { } raw) return new SimulatedResponse(502, Encoding.UTF8.GetBytes(raw), "text/html");
             if (request.Method != "POST") return Fail(10005, "请求方式错误");
-            if (body is null) return Fail(10005, "输入参数不正确");
-            if (request.Path == "/openapi/oauth/v1/token") return Token(body);
+            if (body is null && rows is null) return Fail(10005, "输入参数不正确");
+            if (request.Path == "/openapi/oauth/v1/token") return Token(body!);
             if (!request.Query.TryGetValue("token", out var token) || !_tokens.TryGetValue(token, out var expires) || Clock.Now >= expires)
                 return Fail(10001, "无效的token请求");
             if (Faults.TakeScriptedCode(request.Path) is { } code) return Fail(code, "模拟错误");
@@ -123,20 +128,24 @@ public sealed class IFlytekSimulator : IVendorSimulator
             if (fault == RandomFault.DropAfter) drop = true;
             var storedBefore = _stored;
             foreach (var task in _tasks.Values) task.Advance(Clock.Now);
-            var answer = Route(request.Path, body);
+            var answer = rows is not null ? RouteRows(request.Path, rows) : Route(request.Path, body!);
             if (drop == true || fault == RandomFault.Stall) LostAnswers += _stored - storedBefore;
             if (fault == RandomFault.Stall) answer.Delay = Faults.Stall;
             return drop == true ? SimulatedResponse.Dropped() : answer;
         }
     }
 
+    private const string InsertPath = "/openapi/outbound/v1/task/insert";
+    private const string CalloutPath = "/openapi/outbound/v1/task/callout";
+
+    private SimulatedResponse RouteRows(string path, YetaRowsRequest rows) => path == InsertPath ? Insert(rows) : Callout(rows);
+
     private SimulatedResponse Route(string path, JsonObject body) =>
             path switch
             {
                 "/openapi/config/v1/query" => Config(body),
                 "/openapi/outbound/v1/task/create" => Create(body),
-                "/openapi/outbound/v1/task/insert" => Insert(body),
-                "/openapi/outbound/v1/task/callout" => Callout(body),
+                InsertPath or CalloutPath => Fail(10005, "输入参数不正确"),
                 "/openapi/outbound/v1/task/start" => Control(body, Start),
                 "/openapi/outbound/v1/task/pause" => Control(body, Pause),
                 "/openapi/outbound/v1/task/delete" => Control(body, Delete),
@@ -216,17 +225,17 @@ public sealed class IFlytekSimulator : IVendorSimulator
         return Success(new JsonObject { ["task_id"] = id });
     }
 
-    private SimulatedResponse Insert(JsonObject body)
+    private SimulatedResponse Insert(YetaRowsRequest body)
     {
-        if (!TryTask(body, out var task, out var failure)) return failure!;
+        if (!TryTask(body.TaskId, out var task, out var failure)) return failure!;
         if (task!.EverStarted) return Fail(10005, "任务已启动，不能再提交号码数据");
         return AddRows(body, task.RobotId, task);
     }
 
-    private SimulatedResponse Callout(JsonObject body)
+    private SimulatedResponse Callout(YetaRowsRequest body)
     {
-        var robotId = body.Text("robot_id");
-        var lineNum = body.Text("line_num");
+        var robotId = body.RobotId;
+        var lineNum = body.LineNum;
         if (_robots.All(r => r.Id != robotId)) return Fail(200204, "错误的话术id");
         if (_lines.All(l => l.LineNum != lineNum)) return Fail(200203, "错误的外呼号码");
         if (!_tasks.TryGetValue("pool", out var pool))
@@ -240,33 +249,42 @@ public sealed class IFlytekSimulator : IVendorSimulator
     }
 
     /// <summary>Validates call_column against the robot's template and stores the rows; all or nothing.</summary>
-    private SimulatedResponse AddRows(JsonObject body, string robotId, IFlytekSandboxTask task)
+    private SimulatedResponse AddRows(YetaRowsRequest body, string robotId, IFlytekSandboxTask task)
     {
-        var columns = (body["call_column"] as JsonArray)?.Select(n => n?.GetValue<string>() ?? string.Empty).ToArray();
-        if (columns is null || body["call_list"] is not JsonArray rows) return Fail(10005, "call_column, call_list 必填");
+        var columns = body.Columns;
+        var rows = body.Rows;
+        if (columns is null || rows is null) return Fail(10005, "call_column, call_list 必填");
         if (rows.Count > RowLimit) return Fail(200213, "上传的外呼数据量超过限制");
         var template = _robots.First(r => r.Id == robotId).Columns;
-        if (columns.Length == 0 || columns[0] != template[0]
-            || !new HashSet<string>(columns.Skip(1)).SetEquals(template.Skip(1)) || columns.Length != template.Length)
+        if (columns.Count == 0 || columns[0] != template[0]
+            || !new HashSet<string>(columns.Skip(1)).SetEquals(template.Skip(1)) || columns.Count != template.Length)
             return Fail(200212, "错误的数据，与话术动态信息不匹配");
-        var phones = new List<string>();
-        foreach (var row in rows)
+        foreach (var (phone, width) in rows)
         {
-            if (row is not JsonArray values || values.Count != columns.Length) return Fail(10005, "call_list 每行列数须与 call_column 一致");
-            var phone = values[0] is JsonValue v && v.TryGetValue<string>(out var text) ? text : null;
+            if (width != columns.Count) return Fail(10005, "call_list 每行列数须与 call_column 一致");
             if (phone is null || !Mobile.IsMatch(phone)) return Fail(10005, $"号码不合规: {phone}");
-            phones.Add(phone);
         }
 
-        _stored += phones.Count;
-        if (Lean) task.Dialling.Count(phones.Count);
-        else task.Dialling.Phones.AddRange(phones);
-        var ids = phones.Select(phone =>
+        _stored += rows.Count;
+        if (Lean) task.Dialling.Count(rows.Count);
+        else foreach (var (phone, _) in rows) task.Dialling.Phones.Add(phone!);
+        var first = _nextDataId;
+        _nextDataId += rows.Count;
+        if (KeepHistory && !Lean)
+            for (var i = 0; i < rows.Count; i++) _dataIds[rows[i].Phone!] = first + i;
+        return JsonAnswer.Write(writer =>
         {
-            if (!Lean) _dataIds[phone] = _nextDataId;
-            return (JsonNode)JsonValue.Create(_nextDataId++)!;
-        }).ToArray();
-        return Success(new JsonObject { ["total"] = phones.Count, ["task_data_ids"] = new JsonArray(ids) });
+            writer.WriteStartObject();
+            writer.WriteNumber("code", 0);
+            writer.WriteString("message", "ok");
+            writer.WriteStartObject("result");
+            writer.WriteNumber("total", rows.Count);
+            writer.WriteStartArray("task_data_ids");
+            for (var i = 0; i < rows.Count; i++) writer.WriteNumberValue(first + i);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        });
     }
 
     private SimulatedResponse Control(JsonObject body, Func<IFlytekSandboxTask, SimulatedResponse?> action)
@@ -295,6 +313,8 @@ public sealed class IFlytekSimulator : IVendorSimulator
     {
         if (task.Deleted) return Fail(3010102, "任务已经删除");
         task.Deleted = true;
+        // A long sandbox session need not hold the numbers of tasks it deleted.
+        task.Dialling.Forget();
         return null;
     }
 
@@ -349,10 +369,12 @@ public sealed class IFlytekSimulator : IVendorSimulator
         return row;
     }
 
-    private bool TryTask(JsonObject body, out IFlytekSandboxTask? task, out SimulatedResponse? failure)
+    private bool TryTask(JsonObject body, out IFlytekSandboxTask? task, out SimulatedResponse? failure) =>
+        TryTask(body.Text("task_id"), out task, out failure);
+
+    private bool TryTask(string? id, out IFlytekSandboxTask? task, out SimulatedResponse? failure)
     {
         failure = null;
-        var id = body.Text("task_id");
         if (id is not null && _tasks.TryGetValue(id, out task) && task.TaskType == 0) return true;
         task = null;
         failure = Fail(200202, "错误的任务id");

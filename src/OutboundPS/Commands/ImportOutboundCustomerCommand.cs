@@ -75,6 +75,7 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
             BatchSize = BatchSize,
             ThrottleLimit = ThrottleLimit,
             KeepRows = PassThru,
+            Log = Log,
         });
     }
 
@@ -86,11 +87,9 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
         var input = InputObject;
         try
         {
-            Run(async token =>
-            {
-                await _import!.AddAsync(row, input, token).ConfigureAwait(false);
-                return true;
-            }, input);
+            // The first row opens the import (requests, warnings) under Core's log; the rest take the per-row path.
+            if (_import!.IsOpen) Await(_import.AddAsync(row, input, StopToken), input);
+            else Run(token => _import.AddAsync(row, input, token), input);
         }
         catch (OperationCanceledException)
         {
@@ -99,11 +98,10 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
         }
 
         ReportNotices();
-        var progress = _import!.Progress;
-        if (progress.Read >= _nextProgressAt)
+        if (_import!.RowsRead >= _nextProgressAt)
         {
-            _nextProgressAt = progress.Read + 500;
-            WriteProgress(Describe(progress, ProgressRecordType.Processing));
+            _nextProgressAt = _import.RowsRead + 500;
+            WriteProgress(Describe(_import.Progress, ProgressRecordType.Processing));
         }
     }
 
@@ -111,7 +109,7 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
     protected override void EndProcessing()
     {
         if (_declined) return;
-        if (_import!.Progress.Read == 0)
+        if (_import!.RowsRead == 0)
             Fail(OutboundErrors.InvalidArgument("InputObject", null, "no customers were piped in.",
                 "Pipe rows in, for example Import-Csv customers.csv | Import-OutboundCustomer -TaskId <id>."), TaskId.Id);
         OutboundImportResult result;

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
@@ -22,6 +23,7 @@ public abstract class OutboundCmdlet : PSCmdlet
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentQueue<Action> _pipelineWork = new();
     private readonly AutoResetEvent _pipelineSignal = new(false);
+    private PipelineLog? _log;
 
     /// <summary>Cancelled when the user presses Ctrl+C.</summary>
     protected CancellationToken StopToken => _stopping.Token;
@@ -56,19 +58,52 @@ public abstract class OutboundCmdlet : PSCmdlet
         _pipelineSignal.Set();
     }
 
+    /// <summary>Core's log lines for this command, relayed to the pipeline thread as verbose and warning records.</summary>
+    private protected IOperationLogSink Log => _log ??= new PipelineLog(this);
+
     /// <summary>Runs Core work to completion; an OutboundException ends the command.</summary>
     protected T Run<T>(Func<CancellationToken, Task<T>> work, object? target = null)
     {
         try
         {
-            using (OperationLog.Use(new PipelineLog(this)))
+            using (OperationLog.Use(Log))
                 return Pump(work(StopToken));
         }
         catch (OutboundException error)
         {
-            DrainPipelineWork();
-            ThrowTerminatingError(ErrorRecords.From(error, target));
-            throw; // not reached: ThrowTerminatingError always throws
+            Terminate(error, target);
+            throw; // not reached: Terminate always throws
+        }
+    }
+
+    /// <summary>Runs Core work that has no result to completion; an OutboundException ends the command.</summary>
+    protected void Run(Func<CancellationToken, Task> work, object? target = null)
+    {
+        try
+        {
+            using (OperationLog.Use(Log))
+                Pump(work(StopToken));
+        }
+        catch (OutboundException error)
+        {
+            Terminate(error, target);
+        }
+    }
+
+    /// <summary>
+    /// Completes Core work already started on this thread, outside Core's log (Core passes the log on by other means);
+    /// an OutboundException ends the command. Work that completes synchronously, as most rows of an import do, costs
+    /// no wait handle, no thread switch and no change to the execution context.
+    /// </summary>
+    protected void Await(Task started, object? target)
+    {
+        try
+        {
+            Pump(started);
+        }
+        catch (OutboundException error)
+        {
+            Terminate(error, target);
         }
     }
 
@@ -80,8 +115,8 @@ public abstract class OutboundCmdlet : PSCmdlet
     {
         try
         {
-            using (OperationLog.Use(new PipelineLog(this)))
-                Pump(Completion(work(StopToken)));
+            using (OperationLog.Use(Log))
+                Pump(work(StopToken));
             return true;
         }
         catch (OutboundException error)
@@ -99,6 +134,13 @@ public abstract class OutboundCmdlet : PSCmdlet
         while (_pipelineWork.TryDequeue(out var action)) action();
     }
 
+    /// <summary>Ends the command with an error from Core, after writing what Core queued before it failed.</summary>
+    private void Terminate(OutboundException error, object? target)
+    {
+        DrainPipelineWork();
+        ThrowTerminatingError(ErrorRecords.From(error, target));
+    }
+
     /// <summary>Ends the command with an OutboundException raised by the cmdlet itself.</summary>
     protected void Fail(OutboundException error, object? target = null) => ThrowTerminatingError(ErrorRecords.From(error, target));
 
@@ -110,7 +152,17 @@ public abstract class OutboundCmdlet : PSCmdlet
     {
         private readonly OutboundCmdlet _cmdlet;
 
-        internal PipelineLog(OutboundCmdlet cmdlet) => _cmdlet = cmdlet;
+        internal PipelineLog(OutboundCmdlet cmdlet)
+        {
+            _cmdlet = cmdlet;
+            VerboseEnabled = cmdlet.MyInvocation.BoundParameters.TryGetValue("Verbose", out var flag)
+                ? flag is SwitchParameter { IsPresent: true } || flag is true
+                : Enum.TryParse<ActionPreference>(Convert.ToString(cmdlet.GetVariableValue("VerbosePreference"), CultureInfo.InvariantCulture), true, out var preference)
+                    && preference is not (ActionPreference.SilentlyContinue or ActionPreference.Ignore);
+        }
+
+        /// <summary>Decided once, on the pipeline thread: -Verbose, else $VerbosePreference.</summary>
+        public bool VerboseEnabled { get; }
 
         public void Verbose(string message) => _cmdlet.OnPipelineThread(() => _cmdlet.WriteVerbose(message));
 
@@ -119,20 +171,24 @@ public abstract class OutboundCmdlet : PSCmdlet
 
     private T Pump<T>(Task<T> task)
     {
-        var handles = new WaitHandle[] { ((IAsyncResult)task).AsyncWaitHandle, _pipelineSignal };
-        while (!task.IsCompleted)
-        {
-            WaitHandle.WaitAny(handles);
-            DrainPipelineWork();
-        }
-
-        DrainPipelineWork();
+        Pump((Task)task);
         return task.GetAwaiter().GetResult();
     }
 
-    private static async Task<bool> Completion(Task task)
+    /// <summary>Waits for the task on the pipeline thread, running the Write* calls Core queues meanwhile.</summary>
+    private void Pump(Task task)
     {
-        await task.ConfigureAwait(false);
-        return true;
+        if (!task.IsCompleted)
+        {
+            var handles = new WaitHandle[] { ((IAsyncResult)task).AsyncWaitHandle, _pipelineSignal };
+            while (!task.IsCompleted)
+            {
+                WaitHandle.WaitAny(handles);
+                DrainPipelineWork();
+            }
+        }
+
+        DrainPipelineWork();
+        task.GetAwaiter().GetResult();
     }
 }

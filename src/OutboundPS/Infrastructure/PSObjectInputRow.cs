@@ -13,17 +13,21 @@ internal sealed class PSObjectInputRow : IInputRow
 {
     private readonly PSObject _row;
     private readonly IDictionary? _dictionary;
+    private IReadOnlyList<string>? _propertyNames;
 
     internal PSObjectInputRow(PSObject row)
     {
         _row = row;
         _dictionary = row.BaseObject as IDictionary;
-        PropertyNames = _dictionary is not null
-            ? _dictionary.Keys.Cast<object>().Select(k => Convert.ToString(k, CultureInfo.InvariantCulture) ?? string.Empty).ToArray()
-            : row.Properties.Select(p => p.Name).ToArray();
     }
 
-    public IReadOnlyList<string> PropertyNames { get; }
+    /// <summary>
+    /// Read only for the first row, to find the columns: enumerating a PSObject's properties costs several times
+    /// what looking up a few of them by name does, and an import reads every row.
+    /// </summary>
+    public IReadOnlyList<string> PropertyNames => _propertyNames ??= _dictionary is not null
+        ? _dictionary.Keys.Cast<object>().Select(k => Convert.ToString(k, CultureInfo.InvariantCulture) ?? string.Empty).ToArray()
+        : _row.Properties.Select(p => p.Name).ToArray();
 
     public string? GetValue(string name)
     {

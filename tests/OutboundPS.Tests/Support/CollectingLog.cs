@@ -8,6 +8,8 @@ internal sealed class CollectingLog : IOperationLogSink
 {
     internal ConcurrentQueue<string> Lines { get; } = new();
 
+    public bool VerboseEnabled => true;
+
     public void Verbose(string message) => Lines.Enqueue("VERBOSE: " + message);
 
     public void Warning(string message) => Lines.Enqueue("WARNING: " + message);
