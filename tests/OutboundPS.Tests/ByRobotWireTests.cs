@@ -127,7 +127,9 @@ public sealed class ByRobotWireTests
         Assert.Equal(new[] { "09:00-12:00", "13:30-18:00" }, task.WorkingHours.Select(w => w.ToString()));
         Assert.Equal("12:00-13:30", Assert.Single(task.BreakHours).ToString());
         Assert.Equal(new[] { "101", "102" }, task.Lines);
-        Assert.Equal("5001", task.RobotId);
+        // Neither getTaskDetail nor getTasks reports the robot or the seats (vendor-api.md B24, B25).
+        Assert.Null(task.RobotId);
+        Assert.Null(task.Concurrency);
     }
 
     [Fact]
@@ -180,9 +182,14 @@ public sealed class ByRobotWireTests
     {
         await using var h = await ByRobotHarness.StartAsync(overHttp: true);
         var task = await h.Session.Client.CreateTaskAsync(Spec(), None);
+        // No BYRobot answer reports a task's seats, and task/update must restate them: the client asks, not guesses.
+        var unknownSeats = await Assert.ThrowsAsync<OutboundException>(() => h.Session.Client.UpdateTaskAsync(new TaskUpdateSpec(task.Id) { Name = "改名" }, None));
+        Assert.Equal("OutboundPS.InvalidArgument.Concurrency", unknownSeats.ErrorId);
+        Assert.DoesNotContain(h.Simulator.Received, r => r.Request.Path.EndsWith("/task/update", StringComparison.Ordinal));
         await h.Session.Client.UpdateTaskAsync(new TaskUpdateSpec(task.Id)
         {
             Name = "改名",
+            Concurrency = 3,
             Line = new[] { "102" },
             WorkingHours = TaskInput.ParseWindows("WorkingHours", new[] { "10:00-19:00" }),
         }, None);
@@ -201,7 +208,7 @@ public sealed class ByRobotWireTests
         Assert.Equal("改名", updated.Name);
         Assert.Equal(new[] { "10:00-19:00" }, updated.WorkingHours.Select(w => w.ToString()));
 
-        await h.Session.Client.UpdateTaskAsync(new TaskUpdateSpec(task.Id) { Line = new[] { "101", "102" } }, None);
+        await h.Session.Client.UpdateTaskAsync(new TaskUpdateSpec(task.Id) { Line = new[] { "101", "102" }, Concurrency = 3 }, None);
         Assert.Equal("101,102", (string?)h.Last("/task/update").Body!["userPhoneIds"]);
 
         await h.Session.Client.StartTaskAsync(task.Id, None);
@@ -254,6 +261,8 @@ public sealed class ByRobotWireTests
     public async Task Calls_UseTaskCallWithCustomerId_ElseSingleCallByMobile_WithAVariablesMap()
     {
         await using var h = await ByRobotHarness.StartAsync(overHttp: true);
+        var log = new CollectingLog();
+        using var scope = Http.OperationLog.Use(log);
         var columns = new CustomerColumns("Phone", "Name", new[] { "金额" });
         var byMobile = await h.Session.Client.CallAsync(new CallSpec("5001", columns, new[] { new CustomerRow(1, "13800138000", "张三", new[] { "888" }) }), None);
         var (request, body) = h.Last("/task/singleCallByMobile");
@@ -263,7 +272,8 @@ public sealed class ByRobotWireTests
         Assert.Equal(3813, (long)body["companyId"]!);
         Assert.Equal("888", (string?)body["variables"]!["金额"]);
         Assert.Equal(5001, (long)body["robotDefId"]!);
-        Assert.Equal(6001, (long)body["sceneDefId"]!);
+        // The seed reads sceneId, later documents sceneDefId (vendor-api.md B-6): both carry the scene.
+        Assert.Equal((6001L, 6001L), ((long)body["sceneDefId"]!, (long)body["sceneId"]!));
         Assert.Equal(7001, (long)body["sceneRecordId"]!);
         Assert.Equal("张三", (string?)body["userName"]);
         Assert.NotNull(Assert.Single(byMobile).DataId);
@@ -273,9 +283,11 @@ public sealed class ByRobotWireTests
         (request, body) = h.Last("/task/call");
         AssertSignedPost(request);
         Assert.Equal(77, (long)body!["customerId"]!);
-        Assert.Equal(6002, (long)body["sceneId"]!);
+        Assert.Equal((6002L, 6002L), ((long)body["sceneId"]!, (long)body["sceneDefId"]!));
         Assert.NotNull(body["variables"]);
         Assert.Empty(body["variables"]!.AsObject());
+        // The endpoints are legacy: said once per session, not once per call.
+        Assert.Single(log.Lines, l => l.StartsWith("WARNING: BYRobot's single-call endpoints", StringComparison.Ordinal));
     }
 
     [Fact]

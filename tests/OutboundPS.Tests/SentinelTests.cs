@@ -91,7 +91,7 @@ public sealed class SentinelTests
         foreach (var robot in await client.GetRobotsAsync(none)) seen.Keep(robot);
         var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "s", RobotId = "5002", Lines = new[] { "101" } }, none);
         seen.Keep(task);
-        await client.UpdateTaskAsync(new TaskUpdateSpec(task.Id) { Name = "s2" }, none);
+        await client.UpdateTaskAsync(new TaskUpdateSpec(task.Id) { Name = "s2", Concurrency = 1 }, none);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions { KeepRows = true, BatchSize = 1 });
         await import.AddAsync(IFlytekHarness.Row(("Phone", "13800138000"), ("Name", "n")), null, none);
         await import.AddAsync(IFlytekHarness.Row(("Phone", "13800138001"), ("Name", "")), null, none);

@@ -40,6 +40,7 @@ internal sealed class ByRobotClient : IOutboundClient
     private readonly ResiliencePipeline _retry;
     private readonly ResiliencePipeline _readRetry;
     private readonly OutboundSession _session;
+    private int _legacyCallWarned;
 
     internal ByRobotClient(OutboundSession session, SecureString appSecret, TransportOptions options, Func<DateTimeOffset>? now = null)
     {
@@ -176,9 +177,9 @@ internal sealed class ByRobotClient : IOutboundClient
             throw new OutboundException("OutboundPS.ByRobot.TaskRunning", OutboundErrorKind.InvalidOperation,
                 $"BYRobot changes only tasks that are not running, and task {spec.TaskId} is {status}. Pause it with Suspend-OutboundTask, change it, then Start-OutboundTask.")
             { Vendor = Vendor, TargetObject = spec.TaskId };
-        var concurrency = spec.Concurrency ?? current.ConcurrencyQuota
+        var concurrency = spec.Concurrency
             ?? throw OutboundErrors.InvalidArgument("Concurrency", null,
-                "BYRobot's task/update must restate the task's AI seats, and the task detail does not report them.", "Pass -Concurrency.");
+                "BYRobot's task/update must restate the task's AI seats, and no BYRobot answer reports them.", "Pass -Concurrency with the seats the task should have.");
         var phones = spec.Line is { } wanted
             ? await ResolveLinesAsync(wanted, cancellationToken).ConfigureAwait(false)
             : await CurrentLinesAsync(current, cancellationToken).ConfigureAwait(false);
@@ -241,6 +242,9 @@ internal sealed class ByRobotClient : IOutboundClient
         if (spec.Voice is not null) throw OutboundErrors.ParameterNotSupported(Vendor, "Voice", "The robot's recording sets the voice; use -SceneRecordId.");
         if (spec.CustomerId is not null && spec.Customers.Count != 1)
             throw OutboundErrors.InvalidArgument("CustomerId", spec.CustomerId, "names one CRM customer, so it takes exactly one number.", "Call one number with -CustomerId.");
+        if (Interlocked.Exchange(ref _legacyCallWarned, 1) == 0)
+            OperationLog.Warning("BYRobot's single-call endpoints (task/call, task/singleCallByMobile) are legacy: BYRobot dropped them from its " +
+                "documentation in 2019-2020 and calls them for tests and small volumes. For more than a few numbers, create a task and import them.");
         var robot = await ResolveRobotAsync(spec.RobotId, cancellationToken).ConfigureAwait(false);
         var scene = spec.SceneId is { } sceneText ? ParseId("SceneId", sceneText) : robot.SceneDefId;
         var record = spec.SceneRecordId is { } recordText ? ParseId("SceneRecordId", recordText) : robot.SceneRecords?.FirstOrDefault()?.SceneRecordId;

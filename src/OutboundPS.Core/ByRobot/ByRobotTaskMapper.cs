@@ -16,13 +16,11 @@ internal static class ByRobotTaskMapper
             Name = item.JobName,
             VendorStatus = item.Status,
             Status = ByRobotStatusMap.ToStatus(item.Status),
-            RobotId = item.RobotDefId?.ToString(CultureInfo.InvariantCulture),
             Lines = (item.CallPhones ?? Array.Empty<ByRobotTaskPhone>()).Where(p => p.UserPhoneId is not null)
                 .Select(p => Id(p.UserPhoneId)).ToArray(),
             StartTime = ParseDate(item.StartDate),
             WorkingHours = working,
             BreakHours = breaks,
-            Concurrency = item.ConcurrencyQuota,
             Total = item.TotalCount,
             Called = called,
             Connected = item.CalledCount,

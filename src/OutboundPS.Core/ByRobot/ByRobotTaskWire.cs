@@ -90,7 +90,10 @@ internal sealed class ByRobotImportResult
     [JsonPropertyName("placeFailNum")] public int? PlaceFailNum { get; set; }
 }
 
-/// <summary>task/call (vendor-api.md B21): note sceneId, not sceneDefId (B-6).</summary>
+/// <summary>
+/// task/call (vendor-api.md B21). The seed names the scene sceneId and later documents sceneDefId (B-6), so both are
+/// sent with the same value: a server following either reading finds its field.
+/// </summary>
 internal sealed class ByRobotCallByCustomer
 {
     [JsonPropertyName("customerId")] public long CustomerId { get; set; }
@@ -98,17 +101,19 @@ internal sealed class ByRobotCallByCustomer
     [JsonPropertyName("companyId")] public long CompanyId { get; set; }
     [JsonPropertyName("variables")] public Dictionary<string, string> Variables { get; set; } = new();
     [JsonPropertyName("sceneId")] public long? SceneId { get; set; }
+    [JsonPropertyName("sceneDefId")] public long? SceneDefId => SceneId;
     [JsonPropertyName("sceneRecordId")] public long? SceneRecordId { get; set; }
     [JsonPropertyName("robotDefId")] public long RobotDefId { get; set; }
 }
 
-/// <summary>task/singleCallByMobile (vendor-api.md B22).</summary>
+/// <summary>task/singleCallByMobile (vendor-api.md B22); sceneId and sceneDefId both carry the scene (B-6).</summary>
 internal sealed class ByRobotCallByMobile
 {
     [JsonPropertyName("mobile")] public string Mobile { get; set; } = string.Empty;
     [JsonPropertyName("companyId")] public long CompanyId { get; set; }
     [JsonPropertyName("variables")] public Dictionary<string, string> Variables { get; set; } = new();
     [JsonPropertyName("robotDefId")] public long RobotDefId { get; set; }
+    [JsonPropertyName("sceneId")] public long? SceneId => SceneDefId;
     [JsonPropertyName("sceneDefId")] public long? SceneDefId { get; set; }
     [JsonPropertyName("sceneRecordId")] public long? SceneRecordId { get; set; }
     [JsonPropertyName("userName")] public string? UserName { get; set; }
@@ -121,7 +126,10 @@ internal sealed class ByRobotTaskPage
     [JsonPropertyName("list")] public ByRobotTaskItem[]? List { get; set; }
 }
 
-/// <summary>A task of getTasks / getTaskDetail (vendor-api.md B24, B25).</summary>
+/// <summary>
+/// A task of getTasks / getTaskDetail (vendor-api.md B24, B25). Neither answer reports the robot or the AI seats,
+/// so OutboundTask.RobotId and Concurrency stay null for BYRobot tasks.
+/// </summary>
 internal sealed class ByRobotTaskItem
 {
     [JsonPropertyName("callJobId")] public long? CallJobId { get; set; }
@@ -134,8 +142,6 @@ internal sealed class ByRobotTaskItem
     [JsonPropertyName("breakEndTime")] public string? BreakEndTime { get; set; }
     [JsonPropertyName("status")] public int? Status { get; set; }
     [JsonPropertyName("sceneDefId")] public long? SceneDefId { get; set; }
-    [JsonPropertyName("robotDefId")] public long? RobotDefId { get; set; }
-    [JsonPropertyName("concurrencyQuota")] public int? ConcurrencyQuota { get; set; }
     [JsonPropertyName("remark")] public string? Remark { get; set; }
     [JsonPropertyName("totalCount")] public int? TotalCount { get; set; }
     [JsonPropertyName("doneCount")] public int? DoneCount { get; set; }

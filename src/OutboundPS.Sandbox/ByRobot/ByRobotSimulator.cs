@@ -399,6 +399,7 @@ public sealed class ByRobotSimulator : IVendorSimulator
         ["sceneDefName"] = _robots.First(r => r.Scene == t.SceneDefId).Name,
         ["callPhones"] = new JsonArray(t.UserPhoneIds.Select(id => (JsonNode)new JsonObject
         {
+            ["jobPhoneId"] = t.Id * 100 + id,
             ["userPhoneId"] = id,
             ["callJobId"] = t.Id,
             ["phone"] = _phones.First(p => p.Id == id).Phone,
@@ -406,12 +407,13 @@ public sealed class ByRobotSimulator : IVendorSimulator
         }).ToArray()),
     };
 
+    /// <summary>getTaskDetail: the list item plus B25's names; like the vendor, it reports neither robotDefId nor the seats.</summary>
     private JsonObject Detail(ByRobotSandboxTask t)
     {
         var item = Item(t);
-        item["robotDefId"] = t.RobotDefId;
-        item["robotDefName"] = _robots.First(r => r.Id == t.RobotDefId).Name;
-        item["concurrencyQuota"] = t.ConcurrencyQuota;
+        var robot = _robots.First(r => r.Id == t.RobotDefId);
+        item["robotDefName"] = robot.Name;
+        item["sceneRecordName"] = robot.Records.FirstOrDefault(r => r.Id == t.SceneRecordId).Name ?? robot.Records[0].Name;
         return item;
     }
 

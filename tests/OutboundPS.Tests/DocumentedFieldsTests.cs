@@ -1,0 +1,228 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using OutboundPS.Import;
+using OutboundPS.Sandbox;
+using OutboundPS.Sessions;
+using OutboundPS.Tests.Support;
+using OutboundPS.Vendors;
+using Xunit;
+
+namespace OutboundPS.Tests;
+
+/// <summary>
+/// The simulators answer only fields the vendors document (vendor-api.md §2, field tables B1–B25 and Y1–Y9), so
+/// client code that needs an undocumented field fails here rather than against the real service.
+/// </summary>
+public sealed class DocumentedFieldsTests
+{
+    /// <summary>The fields a JSON object may carry, and the shape of those that hold objects or arrays of objects.</summary>
+    private sealed class Shape
+    {
+        private readonly Dictionary<string, Shape?> _fields;
+
+        private Shape(Dictionary<string, Shape?> fields) => _fields = fields;
+
+        internal static Shape Of(params object[] fields)
+        {
+            var map = new Dictionary<string, Shape?>();
+            foreach (var field in fields)
+            {
+                if (field is string name) map[name] = null;
+                else
+                {
+                    var (key, shape) = ((string, Shape))field;
+                    map[key] = shape;
+                }
+            }
+
+            return new Shape(map);
+        }
+
+        internal void Check(JsonNode? node, string where, List<string> problems)
+        {
+            switch (node)
+            {
+                case JsonArray array:
+                    foreach (var item in array) Check(item, where + "[]", problems);
+                    break;
+                case JsonObject json:
+                    foreach (var (key, value) in json)
+                    {
+                        if (!_fields.TryGetValue(key, out var child)) problems.Add($"{where}.{key} is not documented");
+                        else child?.Check(value, $"{where}.{key}", problems);
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private static (string, Shape) Field(string name, Shape shape) => (name, shape);
+
+    private static Shape ByRobotEnvelope(Shape? data = null) =>
+        Shape.Of("code", "resultMsg", "errorStackTrace", "requestId", data is null ? "data" : Field("data", data));
+
+    private static Shape YetaEnvelope(Shape? result = null) => Shape.Of("code", "message", result is null ? "result" : Field("result", result));
+
+    private static readonly Shape ByRobotCallPhone = Shape.Of("jobPhoneId", "userPhoneId", "callJobId", "phone", "phoneName");
+
+    private static readonly string[] ByRobotTaskFields =
+    {
+        "callJobId", "jobName", "jobType", "startDate", "workingStartTime", "workingEndTime", "breakStartTime", "breakEndTime",
+        "status", "sceneDefId", "remark", "totalCount", "doneCount", "calledCount", "rejectedCount", "unavailableCount",
+        "fromUnavailableCount", "sceneDefName",
+    };
+
+    private static readonly Dictionary<string, Shape> ByRobotAnswers = new()
+    {
+        ["/openapi/v1/company/getCompanys"] = ByRobotEnvelope(Shape.Of("companyName", "companyId")),
+        ["/openapi/v1/company/getPhones"] = ByRobotEnvelope(Shape.Of("userPhoneId", "callerAccountId", "phone", "account", "phoneName", "phoneType",
+            "available", "useAvailable", "totalConcurrencyQuota", "usedConcurrencyQuota", "billPeriod", "validityBegin", "validityEnd", "sceneType")),
+        ["/openapi/v1/company/getRobots"] = ByRobotEnvelope(Shape.Of("robotDefId", "robotName", "sceneDefId",
+            Field("sceneRecords", Shape.Of("sceneRecordId", "sceneRecordName")), "industryOneName", "industryTwoName", "gmtModify")),
+        ["/openapi/v1/task/getSceneVariables"] = ByRobotEnvelope(),
+        ["/openapi/v1/task/createTask"] = ByRobotEnvelope(),
+        ["/openapi/v1/task/getTasks"] = ByRobotEnvelope(Shape.Of("pageNum", "pageSize", "size", "total", "pages",
+            Field("list", Shape.Of(ByRobotTaskFields.Cast<object>().Append(Field("callPhones", ByRobotCallPhone)).ToArray())))),
+        ["/openapi/v1/task/getTaskDetail"] = ByRobotEnvelope(Shape.Of(ByRobotTaskFields.Cast<object>().Concat(new object[]
+        {
+            "robotDefName", "sceneRecordName", Field("durationStat", Shape.Of("name", "value")), Field("chatRoundStat", Shape.Of("name", "value")),
+            Field("resultDefs", Shape.Of("name", "values")), Field("callPhones", ByRobotCallPhone), "extraStat",
+        }).ToArray())),
+        ["/openapi/v2/task/importTaskCustomer"] = ByRobotEnvelope(Shape.Of("msg", "successNum", "repeatNum", "placeFailNum")),
+        ["/openapi/v1/task/update"] = ByRobotEnvelope(),
+        ["/openapi/v1/task/start"] = ByRobotEnvelope(),
+        ["/openapi/v1/task/pause"] = ByRobotEnvelope(),
+        ["/openapi/v1/task/stop"] = ByRobotEnvelope(),
+        ["/openapi/v1/task/delete"] = ByRobotEnvelope(),
+        ["/openapi/v1/task/call"] = ByRobotEnvelope(),
+        ["/openapi/v1/task/singleCallByMobile"] = ByRobotEnvelope(),
+    };
+
+    private static readonly Shape YetaTaskRow = Shape.Of("task_id", "task_name", "status", "task_type", "deleted", "time_task_start",
+        "time_task_finish", "process_count", "process_tel_count", "process_through_count", "process_through_rate", "count_tel",
+        "count_total_task", "count_recalled", "time_task_estimate_begin", "time_task_estimate_end", "line_num", "robot_id", "robot_name",
+        "voice_code", "voice_speed", "count_max_recall", "status_recall", "time_recall_wait", "time_range", "intention_push", "remaining");
+
+    private static readonly Dictionary<string, Shape> YetaAnswers = new()
+    {
+        ["/openapi/oauth/v1/token"] = YetaEnvelope(Shape.Of("token", "time_expire")),
+        ["/openapi/config/v1/query"] = YetaEnvelope(Shape.Of(
+            Field("lines", Shape.Of("line_num", "concurrents", "time_work", "status", "time_apply", "time_expire", "expired", "real_expiration_time")),
+            "robotTotal",
+            Field("robots", Shape.Of("robot_id", "robot_name", "call_column", "status", "type", "deleted", "time_create", "time_update")),
+            Field("urls", Shape.Of("url", "url_module")),
+            Field("voices", Shape.Of("voice_code", "voice_name")),
+            Field("deletedRobots", Shape.Of("robot_id", "robot_name", "call_column", "status", "type", "deleted", "time_create", "time_update")))),
+        ["/openapi/outbound/v1/task/create"] = YetaEnvelope(Shape.Of("task_id")),
+        ["/openapi/outbound/v1/task/insert"] = YetaEnvelope(Shape.Of("total", "task_data_ids")),
+        ["/openapi/outbound/v1/task/callout"] = YetaEnvelope(Shape.Of("total", "task_data_ids")),
+        ["/openapi/outbound/v1/task/start"] = YetaEnvelope(Shape.Of()),
+        ["/openapi/outbound/v1/task/pause"] = YetaEnvelope(Shape.Of()),
+        ["/openapi/outbound/v1/task/delete"] = YetaEnvelope(Shape.Of()),
+        ["/openapi/outbound/v1/task/query"] = YetaEnvelope(Shape.Of("total_rows", Field("rows", YetaTaskRow))),
+    };
+
+    /// <summary>Passes requests to a simulator and keeps every answer it gives.</summary>
+    private sealed class RecordingSimulator : IVendorSimulator
+    {
+        private readonly IVendorSimulator _inner;
+
+        internal RecordingSimulator(IVendorSimulator inner) => _inner = inner;
+
+        internal ConcurrentQueue<(string Path, byte[] Body)> Answers { get; } = new();
+
+        public SandboxFaults Faults => _inner.Faults;
+
+        public SimulatedResponse Handle(SimulatedRequest request)
+        {
+            var answer = _inner.Handle(request);
+            Answers.Enqueue((request.Path, answer.Body));
+            return answer;
+        }
+    }
+
+    private static void AssertDocumented(RecordingSimulator recorder, Dictionary<string, Shape> documented)
+    {
+        var problems = new List<string>();
+        var seen = new HashSet<string>();
+        foreach (var (path, body) in recorder.Answers)
+        {
+            Assert.True(documented.TryGetValue(path, out var shape), $"no documented answer for {path}");
+            seen.Add(path);
+            shape!.Check(JsonNode.Parse(body), path, problems);
+        }
+
+        Assert.Empty(problems);
+        // Every documented endpoint the client uses was exercised.
+        Assert.Equal(documented.Keys.OrderBy(k => k), seen.OrderBy(k => k));
+    }
+
+    private static DictionaryInputRow Row(string phone, string name, string amount) =>
+        IFlytekHarness.Row(("手机号码", phone), ("姓名", name), ("金额", amount));
+
+    [Fact]
+    public async Task ByRobotSimulator_AnswersOnlyDocumentedFields_OnEveryEndpointTheClientUses()
+    {
+        var recorder = new RecordingSimulator(new VendorSandbox(OutboundVendor.ByRobot).Simulator);
+        await using var connection = await SandboxConnection.OpenAsync(recorder, new ConnectRequest(OutboundVendor.ByRobot, "k", SecretText.Protect("s")), overHttp: false);
+        var client = connection.Session.Client;
+        var none = CancellationToken.None;
+        await client.GetLinesAsync(none);
+        await client.GetRobotsAsync(none);
+        var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "documented", RobotId = "5001", Lines = new[] { "101" } }, none);
+        await client.GetTaskPageAsync(new TaskFilter(), 1, none);
+        await client.UpdateTaskAsync(new TaskUpdateSpec(task.Id) { Name = "documented 2", Concurrency = 2 }, none);
+        var import = new CustomerImport(connection.Session, task.Id, new ImportOptions());
+        await import.AddAsync(Row("13800138000", "张三", "100"), null, none);
+        await import.CompleteAsync(none);
+        await client.StartTaskAsync(task.Id, none);
+        await client.PauseTaskAsync(task.Id, none);
+        await client.StopTaskAsync(task.Id, none);
+        var columns = new CustomerColumns("Phone", "Name", Array.Empty<string>());
+        await client.CallAsync(new CallSpec("5002", columns, new[] { new CustomerRow(1, "13800138001", "李四", Array.Empty<string>()) }), none);
+        await client.CallAsync(new CallSpec("5002", columns, new[] { new CustomerRow(1, "13800138002", "王五", Array.Empty<string>()) }) { CustomerId = "42" }, none);
+        await client.DeleteTaskAsync(task.Id, none);
+
+        AssertDocumented(recorder, ByRobotAnswers);
+    }
+
+    [Fact]
+    public async Task IFlytekSimulator_AnswersOnlyDocumentedFields_OnEveryEndpointTheClientUses()
+    {
+        var recorder = new RecordingSimulator(new VendorSandbox(OutboundVendor.IFlytek).Simulator);
+        await using var connection = await SandboxConnection.OpenAsync(recorder, new ConnectRequest(OutboundVendor.IFlytek, "k", SecretText.Protect("s")), overHttp: false);
+        var client = connection.Session.Client;
+        var none = CancellationToken.None;
+        await client.GetLinesAsync(none);
+        await client.GetRobotsAsync(none);
+        var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "documented", RobotId = "719", Lines = new[] { "055169101401" } }, none);
+        await client.GetTaskPageAsync(new TaskFilter(), 1, none);
+        var import = new CustomerImport(connection.Session, task.Id, new ImportOptions());
+        await import.AddAsync(Row("13800138000", "张三", "100"), null, none);
+        await import.CompleteAsync(none);
+        await client.StartTaskAsync(task.Id, none);
+        await client.PauseTaskAsync(task.Id, none);
+        await client.CallAsync(new CallSpec("720", new CustomerColumns("Phone", "Name", Array.Empty<string>()),
+            new[] { new CustomerRow(1, "13800138001", "李四", Array.Empty<string>()) }) { Line = "055169101401" }, none);
+        await client.DeleteTaskAsync(task.Id, none);
+
+        AssertDocumented(recorder, YetaAnswers);
+    }
+
+    [Fact]
+    public void Checker_ReportsAFieldTheDocumentsDoNotList()
+    {
+        var problems = new List<string>();
+        ByRobotAnswers["/openapi/v1/task/getTaskDetail"].Check(
+            JsonNode.Parse("""{"code":200,"data":{"callJobId":1,"concurrencyQuota":3,"callPhones":[{"userPhoneId":1,"robotDefId":2}]}}"""),
+            "detail", problems);
+
+        Assert.Equal(new[] { "detail.data.concurrencyQuota is not documented", "detail.data.callPhones[].robotDefId is not documented" }, problems);
+    }
+}
