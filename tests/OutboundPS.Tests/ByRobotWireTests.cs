@@ -96,6 +96,22 @@ public sealed class ByRobotWireTests
     }
 
     [Fact]
+    public async Task Robots_AreListedEvenWhenOneRobotsVariablesCannotBeRead()
+    {
+        await using var h = await ByRobotHarness.StartAsync(overHttp: true);
+        var log = new CollectingLog();
+        using var scope = Http.OperationLog.Use(log);
+        h.Simulator.Faults.FailNext("/task/getSceneVariables", 500);
+
+        var robots = await h.Session.Client.GetRobotsAsync(None);
+
+        Assert.Equal(new[] { "5001", "5002" }, robots.Select(r => r.Id));
+        Assert.Null(robots[0].Variables);
+        Assert.Equal(new[] { "客户名称" }, robots[1].Variables);
+        Assert.Single(log.Lines, l => l.StartsWith("WARNING: The variables of BYRobot robot 5001", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task CreateTask_PostsUserPhoneIdsAsAList_WindowsAsWorkAndBreak_AndRobotDefaults()
     {
         await using var h = await ByRobotHarness.StartAsync(overHttp: true);

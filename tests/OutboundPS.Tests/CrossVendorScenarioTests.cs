@@ -28,7 +28,7 @@ public sealed class CrossVendorScenarioTests
         var none = CancellationToken.None;
 
         // From here on nothing depends on the vendor.
-        var robot = (await client.GetRobotsAsync(none)).OrderBy(r => r.Variables.Count).First();
+        var robot = (await client.GetRobotsAsync(none)).OrderBy(r => r.Variables!.Count).First();
         var line = (await client.GetLinesAsync(none)).First();
         var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "跨厂商", RobotId = robot.Id, Lines = new[] { line.Id } }, none);
         var import = new CustomerImport(connection.Session, task.Id, new ImportOptions { KeepRows = true });

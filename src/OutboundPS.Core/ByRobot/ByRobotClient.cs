@@ -101,11 +101,26 @@ internal sealed class ByRobotClient : IOutboundClient
                 Recordings = (robot.SceneRecords ?? Array.Empty<ByRobotSceneRecord>())
                     .Where(r => r.SceneRecordId is not null)
                     .ToDictionary(r => ByRobotTaskMapper.Id(r.SceneRecordId), r => r.SceneRecordName ?? string.Empty),
-                Variables = robot.SceneDefId is { } scene ? await ReadSceneVariablesAsync(scene, cancellationToken).ConfigureAwait(false) : Array.Empty<string>(),
+                Variables = robot.SceneDefId is { } scene ? await TryReadSceneVariablesAsync(robot, scene, cancellationToken).ConfigureAwait(false) : Array.Empty<string>(),
             });
         }
 
         return result;
+    }
+
+    /// <summary>One robot's variables; a robot whose variables cannot be read is still listed, with a warning.</summary>
+    private async Task<IReadOnlyList<string>?> TryReadSceneVariablesAsync(ByRobotRobot robot, long scene, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ReadSceneVariablesAsync(scene, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OutboundException error) when (error.Kind != OutboundErrorKind.AuthenticationError)
+        {
+            OperationLog.Warning($"The variables of BYRobot robot {robot.RobotDefId} ({robot.RobotName}, scene {scene}) could not be read, so its " +
+                $"Variables are unknown (null): {error.Message}");
+            return null;
+        }
     }
 
     public async Task<OutboundTask> CreateTaskAsync(NewTaskSpec spec, CancellationToken cancellationToken)

@@ -14,14 +14,14 @@ namespace OutboundPS.IFlytek;
 /// <summary>iFlytek yeta open API v1 (vendor-api.md 1.2, 2.2): every call a JSON POST with ?token=.</summary>
 internal sealed class IFlytekClient : IOutboundClient
 {
-    internal const string ConfigPath = "openapi/config/v1/query";
-    internal const string CalloutPath = "openapi/outbound/v1/task/callout";
-    internal const string CreatePath = "openapi/outbound/v1/task/create";
-    internal const string InsertPath = "openapi/outbound/v1/task/insert";
-    internal const string StartPath = "openapi/outbound/v1/task/start";
-    internal const string PausePath = "openapi/outbound/v1/task/pause";
-    internal const string DeletePath = "openapi/outbound/v1/task/delete";
-    internal const string QueryPath = "openapi/outbound/v1/task/query";
+    internal const string ConfigPath = "config/v1/query";
+    internal const string CalloutPath = "outbound/v1/task/callout";
+    internal const string CreatePath = "outbound/v1/task/create";
+    internal const string InsertPath = "outbound/v1/task/insert";
+    internal const string StartPath = "outbound/v1/task/start";
+    internal const string PausePath = "outbound/v1/task/pause";
+    internal const string DeletePath = "outbound/v1/task/delete";
+    internal const string QueryPath = "outbound/v1/task/query";
     internal const int QueryPageLimit = 50;
     internal const int RecallLimit = 3;
 

@@ -14,7 +14,7 @@ namespace OutboundPS.IFlytek;
 /// </summary>
 internal sealed class IFlytekTokenProvider : IDisposable
 {
-    internal const string TokenPath = "openapi/oauth/v1/token";
+    internal const string TokenPath = "oauth/v1/token";
 
     private readonly VendorTransport _transport;
     private readonly string _appKey;

@@ -33,8 +33,8 @@ public sealed class OutboundRobot
     /// <summary>BYRobot recordings: id → name.</summary>
     public IReadOnlyDictionary<string, string> Recordings { get; internal set; } = new Dictionary<string, string>();
 
-    /// <summary>Variables the script expects from each customer row, where known.</summary>
-    public IReadOnlyList<string> Variables { get; internal set; } = Array.Empty<string>();
+    /// <summary>Variables the script expects from each customer row; null when they could not be read.</summary>
+    public IReadOnlyList<string>? Variables { get; internal set; } = Array.Empty<string>();
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} {Name}";

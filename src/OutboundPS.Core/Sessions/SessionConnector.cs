@@ -11,7 +11,11 @@ namespace OutboundPS.Sessions;
 /// <summary>Opens a session: builds the vendor's client, proves the credentials, registers it as its scope's default.</summary>
 internal static class SessionConnector
 {
-    internal static readonly Uri IFlytekDefaultUri = new("https://www.xfyeta.com/");
+    /// <summary>
+    /// yeta serves its API under openapi/ (vendor-api.md 1.2.1), and the iFlytek mirror under another prefix
+    /// (https://callapi.xfyun.cn/v1/service/v1/aicall/): the prefix belongs to the base address, not to each path.
+    /// </summary>
+    internal static readonly Uri IFlytekDefaultUri = new("https://www.xfyeta.com/openapi/");
 
     /// <summary>The documented address is plain http (vendor-api.md B-2); -BaseUri https://api.byrobot.cn/ where it works.</summary>
     internal static readonly Uri ByRobotDefaultUri = new("http://api.byrobot.cn/");
@@ -21,7 +25,7 @@ internal static class SessionConnector
         ValidateBaseUri(request.BaseUri);
         var options = new TransportOptions
         {
-            BaseUri = request.BaseUri ?? DefaultUri(request.Vendor),
+            BaseUri = Normalize(request.Vendor, request.BaseUri ?? DefaultUri(request.Vendor)),
             Handler = request.SandboxHandler,
         };
         if (request.Timeout is { } timeout) options.Timeout = timeout;
@@ -53,6 +57,17 @@ internal static class SessionConnector
         };
 
     private static Uri DefaultUri(OutboundVendor vendor) => vendor == OutboundVendor.IFlytek ? IFlytekDefaultUri : ByRobotDefaultUri;
+
+    /// <summary>
+    /// A base address ends with '/', so that paths are added to it rather than replacing its last segment; a bare
+    /// yeta host (https://host/) means the documented layout, https://host/openapi/.
+    /// </summary>
+    private static Uri Normalize(OutboundVendor vendor, Uri uri)
+    {
+        var text = uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri.AbsoluteUri : uri.AbsoluteUri + "/";
+        if (vendor == OutboundVendor.IFlytek && new Uri(text).AbsolutePath == "/") text += "openapi/";
+        return new Uri(text);
+    }
 
     private static void ValidateBaseUri(Uri? uri)
     {

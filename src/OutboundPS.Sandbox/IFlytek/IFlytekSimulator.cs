@@ -74,6 +74,12 @@ public sealed class IFlytekSimulator : IVendorSimulator
     /// <summary>Records every request in <see cref="Received"/> for tests to inspect; the shared -Sandbox backends keep none.</summary>
     public bool KeepHistory { get; set; } = true;
 
+    /// <summary>
+    /// The path the API is served under: /openapi as on www.xfyeta.com, or the iFlytek mirror's
+    /// /v1/service/v1/aicall. Requests outside it get the web server's 404 page.
+    /// </summary>
+    public string PathPrefix { get; set; } = "/openapi";
+
     /// <summary>Token lifetime the simulator grants (time_expire).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromSeconds(3600);
 
@@ -107,28 +113,32 @@ public sealed class IFlytekSimulator : IVendorSimulator
     /// <inheritdoc />
     public SimulatedResponse Handle(SimulatedRequest request)
     {
+        // Routes below name the documented /openapi layout; another prefix is mapped onto it.
+        if (!request.Path.StartsWith(PathPrefix + "/", StringComparison.Ordinal))
+            return new SimulatedResponse(404, Encoding.UTF8.GetBytes("<html><body>404 Not Found</body></html>"), "text/html");
+        var path = "/openapi" + request.Path.Substring(PathPrefix.Length);
         // Import batches are read without a JSON tree; tests that keep the history still see the whole body.
-        var rows = request.Path is InsertPath or CalloutPath ? YetaRowsRequest.Read(request.Body) : null;
+        var rows = path is InsertPath or CalloutPath ? YetaRowsRequest.Read(request.Body) : null;
         var body = rows is null || KeepHistory ? JsonAnswer.ReadObject(request.Body) : null;
         lock (_gate)
         {
             if (KeepHistory && !Lean) Received.Add((request, body));
-            if (Faults.TakeHttpStatus(request.Path) is { } status) return new SimulatedResponse(status, Encoding.UTF8.GetBytes("<html>busy</html>"), "text/html");
+            if (Faults.TakeHttpStatus(path) is { } status) return new SimulatedResponse(status, Encoding.UTF8.GetBytes("<html>busy</html>"), "text/html");
             if (Faults.TakeRawBody() is { } raw) return new SimulatedResponse(502, Encoding.UTF8.GetBytes(raw), "text/html");
             if (request.Method != "POST") return Fail(10005, "请求方式错误");
             if (body is null && rows is null) return Fail(10005, "输入参数不正确");
-            if (request.Path == "/openapi/oauth/v1/token") return Token(body!);
+            if (path == "/openapi/oauth/v1/token") return Token(body!);
             if (!request.Query.TryGetValue("token", out var token) || !_tokens.TryGetValue(token, out var expires) || Clock.Now >= expires)
                 return Fail(10001, "无效的token请求");
-            if (Faults.TakeScriptedCode(request.Path) is { } code) return Fail(code, "模拟错误");
-            var drop = Faults.TakeDrop(request.Path);
-            var fault = Faults.Roll(request.Path);
+            if (Faults.TakeScriptedCode(path) is { } code) return Fail(code, "模拟错误");
+            var drop = Faults.TakeDrop(path);
+            var fault = Faults.Roll(path);
             if (fault == RandomFault.Busy) return Fail(10004, "服务忙，请稍后再试");
             if (drop == false || fault == RandomFault.DropBefore) return SimulatedResponse.Dropped();
             if (fault == RandomFault.DropAfter) drop = true;
             var storedBefore = _stored;
             foreach (var task in _tasks.Values) task.Advance(Clock.Now);
-            var answer = rows is not null ? RouteRows(request.Path, rows) : Route(request.Path, body!);
+            var answer = rows is not null ? RouteRows(path, rows) : Route(path, body!);
             if (drop == true || fault == RandomFault.Stall) LostAnswers += _stored - storedBefore;
             if (fault == RandomFault.Stall) answer.Delay = Faults.Stall;
             return drop == true ? SimulatedResponse.Dropped() : answer;
