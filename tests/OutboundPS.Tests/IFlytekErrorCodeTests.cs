@@ -40,6 +40,8 @@ public sealed class IFlytekErrorCodeTests
         var sink = await client.OpenImportAsync(task.Id, new CustomerColumns("Phone", "Name", Array.Empty<string>()), None);
         var row = new[] { new CustomerRow(1, "13800138000", "n", Array.Empty<string>()) };
         h.Simulator.Faults.FailNext(path, code);
+        // A refused token is renewed once before the code is reported, so the renewed request must be refused too.
+        if (code == 10002) h.Simulator.Faults.FailNext(path, code);
 
         Func<Task> call = path switch
         {

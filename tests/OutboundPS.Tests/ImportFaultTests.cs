@@ -27,7 +27,7 @@ public sealed class ImportFaultTests
         var iflytek = simulator as IFlytekSimulator;
         var byrobot = simulator as ByRobotSimulator;
         await using var connection = await SandboxConnection.OpenAsync(simulator,
-            new ConnectRequest(vendor, "k", SecretText.Protect("s")) { Timeout = TimeSpan.FromMilliseconds(500) }, overHttp: true);
+            new ConnectRequest(vendor, "k", SecretText.Protect("s")) { Timeout = TimeSpan.FromMilliseconds(1500) }, overHttp: true);
         var client = connection.Session.Client;
         var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "faults", RobotId = sandbox.RobotId, Lines = new[] { sandbox.LineId } }, CancellationToken.None);
 
@@ -38,7 +38,8 @@ public sealed class ImportFaultTests
         faults.DropBeforeRate = 0.03;
         faults.DropAfterRate = 0.03;
         faults.StallRate = 0.03;
-        faults.Stall = TimeSpan.FromSeconds(2);
+        // Well past the client timeout, and the timeout well past a loaded machine's answer time, so only stalls time out.
+        faults.Stall = TimeSpan.FromSeconds(4);
 
         var batch = vendor == OutboundVendor.IFlytek ? 50 : 100;
         var import = new CustomerImport(connection.Session, task.Id, new ImportOptions { KeepRows = true, ThrottleLimit = 4, BatchSize = batch });

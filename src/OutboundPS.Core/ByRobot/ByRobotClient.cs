@@ -61,7 +61,19 @@ internal sealed class ByRobotClient : IOutboundClient
 
     public async Task ValidateCredentialsAsync(CancellationToken cancellationToken)
     {
-        var companies = await GetAsync<ByRobotCompany[]>(CompaniesPath, "company/getCompanys", cancellationToken).ConfigureAwait(false) ?? Array.Empty<ByRobotCompany>();
+        ByRobotCompany[] companies;
+        try
+        {
+            companies = await GetAsync<ByRobotCompany[]>(CompaniesPath, "company/getCompanys", cancellationToken).ConfigureAwait(false) ?? Array.Empty<ByRobotCompany>();
+        }
+        catch (OutboundException error) when (error.VendorCode == "401")
+        {
+            // The company list carries no data but the signature, so here 401 can only mean the key or the secret.
+            throw new OutboundException(error.ErrorId, OutboundErrorKind.AuthenticationError,
+                $"BYRobot refused the app key and secret: code 401 {error.VendorMessage}. Check both in the CRM (系统管理 → 系统设置 → API配置) and connect again.")
+            { Vendor = Vendor, VendorCode = error.VendorCode, VendorMessage = error.VendorMessage, RecommendedAction = "Check the app key and secret." };
+        }
+
         var known = string.Join(", ", companies.Select(c => $"{c.CompanyId} ({c.CompanyName})"));
         if (_session.CompanyId is { } wanted)
         {
@@ -164,6 +176,8 @@ internal sealed class ByRobotClient : IOutboundClient
 
     public async Task<OutboundTask> GetTaskAsync(string taskId, CancellationToken cancellationToken) =>
         ByRobotTaskMapper.ToTask(await ReadTaskAsync(taskId, cancellationToken).ConfigureAwait(false), _session);
+
+    public OutboundException? StalledBy(OutboundTask task) => ByRobotStatusMap.StalledBy(task);
 
     public async Task<TaskPage> GetTaskPageAsync(TaskFilter filter, int pageIndex, CancellationToken cancellationToken)
     {
@@ -358,8 +372,13 @@ internal sealed class ByRobotClient : IOutboundClient
                 "Get-OutboundRobot lists the robots; pass their Id.");
     }
 
+    /// <summary>repeatCallRule times are 1–5 (vendor-api.md B14); 0 means no redial.</summary>
+    internal const int RecallLimit = 5;
+
     private static void RejectUnsupported(NewTaskSpec spec)
     {
+        if (spec.RecallCount is > RecallLimit)
+            throw OutboundErrors.InvalidArgument("RecallCount", spec.RecallCount, $"BYRobot redials a number at most {RecallLimit} times.", "Pass 0 (no redial) to 5.");
         if (spec.EndTime is not null)
             throw OutboundErrors.ParameterNotSupported(OutboundVendor.ByRobot, "EndTime", "BYRobot tasks end when every customer is called; stop one early with Stop-OutboundTask.");
         if (spec.Voice is not null)

@@ -8,8 +8,9 @@ internal static class ByRobotErrorTable
 {
     private static readonly Dictionary<int, VendorErrorInfo> Codes = new()
     {
-        [401] = new("the request's signature or data did not validate", OutboundErrorKind.AuthenticationError,
-            "Check the app key and secret (CRM: 系统管理 → 系统设置 → API配置) and connect again."),
+        // 校验数据错误 covers both a bad signature and data BYRobot could not validate (vendor-api.md 1.1.5).
+        [401] = new("the request did not validate: a wrong app key or secret, or data BYRobot could not accept", OutboundErrorKind.InvalidArgument,
+            "If every request fails, check the app key and secret (CRM: 系统管理 → 系统设置 → API配置); if only this one does, check the values it sent (-Verbose shows the request)."),
         [403] = new("no permission, for example a company not bound to this app key", OutboundErrorKind.PermissionDenied,
             "Check -CompanyId; the company list shows the companies this key may use."),
         [404] = new("resource not found", OutboundErrorKind.ObjectNotFound, "Check the id; Get-OutboundTask lists the tasks."),

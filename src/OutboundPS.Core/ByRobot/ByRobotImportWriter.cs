@@ -33,9 +33,13 @@ internal sealed class ByRobotImportWriter : JsonConverter<ByRobotImport>
             writer.WriteStartObject();
             writer.WriteString(Name, row.Name ?? string.Empty);
             writer.WriteString(Phone, row.Phone);
-            writer.WriteStartObject(Properties);
-            for (var i = 0; i < names.Length; i++) writer.WriteString(names[i], row.Values[i]);
-            writer.WriteEndObject();
+            // properties is optional (vendor-api.md B19): a customer with no variables sends none.
+            if (names.Length > 0)
+            {
+                writer.WriteStartObject(Properties);
+                for (var i = 0; i < names.Length; i++) writer.WriteString(names[i], row.Values[i]);
+                writer.WriteEndObject();
+            }
             writer.WriteEndObject();
         }
 

@@ -30,6 +30,23 @@ internal static class ByRobotStatusMap
         return Map.Where(pair => wanted.Contains(pair.Value)).Select(pair => pair.Key).OrderBy(code => code).ToArray();
     }
 
+    /// <summary>
+    /// Statuses 9 (line account in arrears) and 10 (SMS balance exhausted) pause a task until the account is topped
+    /// up in the CRM (vendor-api.md 3.1.3): waiting for such a task only waits for the timeout.
+    /// </summary>
+    internal static OutboundException? StalledBy(OutboundTask task) => task.VendorStatus switch
+    {
+        9 => Arrears(task, "9 线路欠费: the caller line's account is in arrears", "Top up the line account"),
+        10 => Arrears(task, "10 短信欠费: the SMS balance is exhausted", "Top up the SMS balance, or create tasks without -SendSms"),
+        _ => null,
+    };
+
+    private static OutboundException Arrears(OutboundTask task, string status, string fix) =>
+        new("OutboundPS.ByRobot.TaskInArrears", OutboundErrorKind.QuotaExceeded,
+            $"BYRobot task {task.Id} is paused by the system, status {status}. It will not dial again until that is settled. " +
+            $"{fix} in the BYRobot CRM, then Start-OutboundTask.")
+        { Vendor = OutboundVendor.ByRobot, VendorCode = task.VendorStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture), TargetObject = task.Id, RecommendedAction = fix + ", then Start-OutboundTask." };
+
     /// <summary>States in which BYRobot's task/update is refused (vendor-api.md B20: only tasks that are not running).</summary>
     internal static bool IsRunning(OutboundTaskStatus status) =>
         status is OutboundTaskStatus.Running or OutboundTaskStatus.Starting or OutboundTaskStatus.Queued;

@@ -110,6 +110,9 @@ internal sealed class IFlytekClient : IOutboundClient
         return IFlytekTaskMapper.ToTask(row, _session);
     }
 
+    /// <summary>No yeta status means the task waits on something outside OutboundPS.</summary>
+    public OutboundException? StalledBy(OutboundTask task) => null;
+
     public async Task<TaskPage> GetTaskPageAsync(TaskFilter filter, int pageIndex, CancellationToken cancellationToken)
     {
         var query = new IFlytekTaskQuery
@@ -237,7 +240,7 @@ internal sealed class IFlytekClient : IOutboundClient
 
     /// <summary>
     /// One yeta call: retried (Polly) when provably not applied, and repeated once with a fresh token when
-    /// the vendor says the token is invalid (10001).
+    /// the vendor refuses the token (10001, 10002).
     /// </summary>
     private Task<T> PostAsync<T>(string path, string operation, object body, CancellationToken cancellationToken) =>
         PostAsync<T>(path, operation, JsonRequestBody.Serialize(body), cancellationToken);
@@ -253,9 +256,11 @@ internal sealed class IFlytekClient : IOutboundClient
                 var request = new RestRequest(path, Method.Post).AddQueryParameter("token", accessToken).AddUtf8Json(body);
                 var raw = await _transport.SendAsync(request, operation, token).ConfigureAwait(false);
                 var envelope = IFlytekEnvelopeReader.Parse<T>(raw, operation);
-                if (envelope.Code == IFlytekErrorTable.InvalidToken && attempt == 1)
+                // A token refused as invalid (10001) or without permission (10002) may be one the vendor revoked early:
+                // log in again once (vendor-api.md Appendix A.1), and report the code if the new token is refused too.
+                if (envelope.Code is IFlytekErrorTable.InvalidToken or IFlytekErrorTable.TokenWithoutPermission && attempt == 1)
                 {
-                    OperationLog.Verbose("iFlytek refused the token (10001); obtaining a new one and repeating the request once.");
+                    OperationLog.Verbose($"iFlytek refused the token ({envelope.Code}); obtaining a new one and repeating the request once.");
                     _tokens.Invalidate(accessToken);
                     continue;
                 }

@@ -7,6 +7,7 @@ namespace OutboundPS.IFlytek;
 internal static class IFlytekErrorTable
 {
     internal const int InvalidToken = 10001;
+    internal const int TokenWithoutPermission = 10002;
     internal const int Busy = 10004;
 
     private static readonly Dictionary<int, VendorErrorInfo> Codes = new()
@@ -15,7 +16,7 @@ internal static class IFlytekErrorTable
             "Check the app key and secret in the yeta console (应用管理) and connect again."),
         [10001] = new("invalid token", OutboundErrorKind.AuthenticationError,
             "The token was refused even after a refresh; connect again."),
-        [10002] = new("the token has no permission for this call", OutboundErrorKind.PermissionDenied,
+        [10002] = new("the token has no permission for this call, even after a new token was obtained", OutboundErrorKind.PermissionDenied,
             "Ask the account administrator to enable this API for the application."),
         [10003] = new("wrong app id", OutboundErrorKind.AuthenticationError, "Check the app key."),
         [10004] = new("service busy", OutboundErrorKind.ResourceBusy, "Retry later.", notApplied: true),

@@ -25,7 +25,10 @@ internal static class IFlytekTaskMapper
             Total = row.CountTel,
             Called = row.ProcessTelCount,
             Connected = row.ProcessThroughCount,
-            ConnectRate = row.ProcessThroughRate,
+            // Computed from the counts, as for BYRobot: the documents do not say whether process_through_rate is a
+            // fraction or a percentage, and clients disagree on its type (vendor-api.md Y-15).
+            ConnectRate = row.ProcessTelCount is > 0 && row.ProcessThroughCount is { } connected
+                ? Math.Round((double)connected / row.ProcessTelCount.Value, 4) : null,
             Remaining = row.Remaining ?? (row.CountTel - row.ProcessTelCount),
         };
         return task;

@@ -76,7 +76,6 @@ internal sealed class IFlytekTaskRow
     [JsonPropertyName("process_count")] public int? ProcessCount { get; set; }
     [JsonPropertyName("process_tel_count")] public int? ProcessTelCount { get; set; }
     [JsonPropertyName("process_through_count")] public int? ProcessThroughCount { get; set; }
-    [JsonPropertyName("process_through_rate")] public double? ProcessThroughRate { get; set; }
     [JsonPropertyName("count_tel")] public int? CountTel { get; set; }
     [JsonPropertyName("time_task_estimate_begin")] public long? TimeTaskEstimateBegin { get; set; }
     [JsonPropertyName("time_task_estimate_end")] public long? TimeTaskEstimateEnd { get; set; }

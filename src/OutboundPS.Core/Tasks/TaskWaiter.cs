@@ -29,7 +29,10 @@ internal sealed class TaskWaiter
     /// <summary>True for states in which the task will not progress without a user's action.</summary>
     internal static bool IsSettled(OutboundTask task) => task.IsFinished || task.Status == OutboundTaskStatus.Paused;
 
-    /// <summary>Returns the settled task, or null when the timeout passed first.</summary>
+    /// <summary>
+    /// Returns the settled task, or null when the timeout passed first; a task that cannot move until the user acts
+    /// outside OutboundPS (arrears) ends the wait with that error rather than with the timeout.
+    /// </summary>
     internal async Task<OutboundTask?> WaitAsync(IOutboundClient client, string taskId, TimeSpan? timeout, TimeSpan pollInterval,
         Action<OutboundTask> observe, CancellationToken cancellationToken)
     {
@@ -39,6 +42,7 @@ internal sealed class TaskWaiter
             var task = await client.GetTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
             observe(task);
             if (IsSettled(task)) return task;
+            if (client.StalledBy(task) is { } stalled) throw stalled;
             var waited = _elapsed() - start;
             if (timeout is { } limit && waited >= limit) return null;
             var pause = timeout is { } max && max - waited < pollInterval ? max - waited : pollInterval;

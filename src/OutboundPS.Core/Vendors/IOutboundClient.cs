@@ -28,6 +28,9 @@ internal interface IOutboundClient : IDisposable
 
     Task<OutboundTask> GetTaskAsync(string taskId, CancellationToken cancellationToken);
 
+    /// <summary>Why a task will not move until someone acts outside OutboundPS (an account in arrears), or null.</summary>
+    OutboundException? StalledBy(OutboundTask task);
+
     /// <summary>One page (1-based) of tasks matching the filter, at the vendor's largest page size.</summary>
     Task<TaskPage> GetTaskPageAsync(TaskFilter filter, int pageIndex, CancellationToken cancellationToken);
 

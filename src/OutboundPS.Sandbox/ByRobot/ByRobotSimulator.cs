@@ -88,6 +88,12 @@ public sealed class ByRobotSimulator : IVendorSimulator
         lock (_gate) _companies.Add((id, name));
     }
 
+    /// <summary>Puts a task into a status the platform sets on its own (9 line arrears, 10 SMS arrears, 8 AI expired).</summary>
+    public void SetStatus(long taskId, int status)
+    {
+        lock (_gate) _tasks[taskId].Status = status;
+    }
+
     /// <summary>The customers stored in a task, in arrival order.</summary>
     public IReadOnlyList<string> PhonesOf(long taskId)
     {

@@ -43,9 +43,9 @@ public sealed class NewOutboundTaskCommand : OutboundCmdlet
     [ValidateRange(1, 1000)]
     public int? Concurrency { get; set; }
 
-    /// <summary>Recall rounds for unconnected numbers, 0–3.</summary>
+    /// <summary>Recall rounds for unconnected numbers: iFlytek 0–3, BYRobot 0–5 (checked per vendor).</summary>
     [Parameter]
-    [ValidateRange(0, 3)]
+    [ValidateRange(0, 5)]
     public int? RecallCount { get; set; }
 
     /// <summary>Wait between recall rounds.</summary>

@@ -29,11 +29,13 @@ public sealed class WaitOutboundTaskCommand : TaskCmdlet
             var id = task.Id;
             var progress = new ProgressRecord(Math.Abs(id.GetHashCode() % 1000) + 1, $"Waiting for {session.Vendor} task {id}", "Polling");
             var waiter = new TaskWaiter();
-            var done = Run(token => waiter.WaitAsync(session.Client, id,
+            OutboundTask? done = null;
+            var waited = TryRun(async token => done = await waiter.WaitAsync(session.Client, id,
                 Timeout is { } seconds ? TimeSpan.FromSeconds(seconds) : null, TimeSpan.FromSeconds(PollInterval),
-                task => OnPipelineThread(() => Observe(progress, task)), token), id);
+                observed => OnPipelineThread(() => Observe(progress, observed)), token).ConfigureAwait(false), id);
             progress.RecordType = ProgressRecordType.Completed;
             WriteProgress(progress);
+            if (!waited) continue;
             if (done is null)
             {
                 WriteError(ErrorRecords.From(new OutboundException("OutboundPS.WaitTimeout", OutboundErrorKind.OperationTimeout,
