@@ -95,7 +95,7 @@ function Test-ScriptStyle {
     if ($findings) { throw 'PSScriptAnalyzer reported findings.' }
 }
 
-function New-Package {
+function Build-Package {
     # Help must be in the module before it is packed: run Build, Help, Package in that order.
     if (-not (Test-Path (Join-Path $moduleOut 'en-US/OutboundPS.dll-Help.xml'))) { throw 'Run the Help task before Package.' }
     Compress-Archive -Path $moduleOut -DestinationPath (Join-Path $root 'out/OutboundPS.zip') -Force
@@ -106,5 +106,5 @@ switch ($Task) {
     'Help' { Build-Help }
     'Test' { Test-Module }
     'Lint' { Test-ScriptStyle }
-    'Package' { New-Package }
+    'Package' { Build-Package }
 }
