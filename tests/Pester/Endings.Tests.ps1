@@ -1,0 +1,171 @@
+# However Import-OutboundCustomer ends (completed, -ErrorAction Stop on a bad row, an error up or down the pipeline,
+# Select-Object -First, Ctrl+C, the runspace closing), every row taken is accounted for on the session's LastImport.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    Import-Module (Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1') -Force
+    $script:session = Connect-Outbound -Vendor IFlytek -Sandbox -Name pester-endings -PassThru
+    $script:tasks = [System.Collections.Generic.List[object]]::new()
+
+    function Get-CustomerRow {
+        <# $Count valid, distinct rows for robot 720 (it needs 姓名); row $BadRow, if given, has a number no one can dial. #>
+        param([int] $Count, [int] $BadRow = 0)
+        foreach ($n in 1..$Count) {
+            [pscustomobject]@{ 姓名 = "客户$n"; 手机号码 = if ($n -eq $BadRow) { '12345' } else { '138{0:D8}' -f $n } }
+        }
+    }
+
+    function Get-EndingTask {
+        <# A fresh task for one ending, removed in AfterAll. #>
+        param([string] $Name)
+        $task = New-OutboundTask -Session $script:session -Name "Pester ending: $Name" -RobotId '720' -Line '055169101401' -Confirm:$false
+        $script:tasks.Add($task)
+        $task
+    }
+
+    function Assert-EveryRowAccounted {
+        <# The session's LastImport is the account of this task's import and loses no row. #>
+        param([Parameter(Mandatory)] $Task, [long] $Submitted = -1)
+        $last = (Get-OutboundSession -Name pester-endings).LastImport
+        $last | Should -Not -BeNullOrEmpty
+        $last.TaskId | Should -Be $Task.Id
+        ($last.Accepted + $last.Rejected + $last.Failed + $last.Unknown) | Should -Be $last.Submitted
+        if ($Submitted -ge 0) { $last.Submitted | Should -Be $Submitted }
+        if ($last.Rows.Count) {
+            $last.Rows | Should -HaveCount $last.Submitted
+            @($last.Rows | Where-Object Outcome -EQ 'Accepted').Count | Should -Be $last.Accepted
+            @($last.Rows | Where-Object Outcome -EQ 'Rejected').Count | Should -Be $last.Rejected
+        }
+        $last
+    }
+
+    function Invoke-BackgroundImport {
+        <#
+        Starts, in a second runspace, an import of $Count generated rows through the session of this runspace, and
+        returns once it is under way (about 300 ms in, a batch stored). The rows are generated there, lazily, so the
+        import streams as a real one does.
+        #>
+        param([Parameter(Mandatory)] $Task, [int] $Count = 100000)
+        $runspace = [runspacefactory]::CreateRunspace()
+        $runspace.Open()
+        $shell = [powershell]::Create()
+        $shell.Runspace = $runspace
+        # Imported first, on its own, so that the 300 ms below measure the import and not the module loading.
+        $null = $shell.AddScript({ param($Path) Import-Module $Path -ErrorAction Stop }).AddArgument((Get-BuiltModulePath))
+        $null = $shell.Invoke()
+        $shell.Commands.Clear()
+        $null = $shell.AddScript({
+                param($Session, $TaskId, $Count)
+                1..$Count | ForEach-Object { [pscustomobject]@{ 姓名 = "客户$_"; 手机号码 = '139{0:D8}' -f $_ } } |
+                    Import-OutboundCustomer -Session $Session -TaskId $TaskId -PassThru -Confirm:$false
+            }).AddArgument($script:session).AddArgument($Task.Id).AddArgument($Count)
+        $handle = $shell.BeginInvoke()
+        # About 300 ms in, and at least one batch stored, so that the import is surely under way when it is cut off.
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        Start-Sleep -Milliseconds 300
+        while ((Get-OutboundTask -Id $Task.Id -Session $script:session).Total -lt 1 -and [DateTime]::UtcNow -lt $deadline) {
+            Start-Sleep -Milliseconds 50
+        }
+        [pscustomobject]@{ Runspace = $runspace; Shell = $shell; Handle = $handle }
+    }
+}
+
+AfterAll {
+    foreach ($task in $script:tasks) { Remove-OutboundTask -Id $task -Force -ErrorAction SilentlyContinue }
+    Disconnect-Outbound -Session $script:session
+}
+
+Describe 'Import endings in the host' {
+    It 'completes normally: every row accounted for and LastImport set' {
+        $task = Get-EndingTask 'normal'
+        $result = Get-CustomerRow -Count 120 -BadRow 60 | Import-OutboundCustomer -TaskId $task -PassThru -ErrorAction SilentlyContinue
+        $last = Assert-EveryRowAccounted -Task $task -Submitted 120
+        [object]::ReferenceEquals($last, $result) | Should -BeTrue
+        $last.Accepted | Should -Be 119
+        $last.Stopped | Should -BeFalse
+    }
+
+    It '(a) $ErrorActionPreference = ''Stop'' and a bad row at 150 of 300: throws, LastImport counts the 150 rows taken' {
+        $task = Get-EndingTask 'ErrorActionPreference Stop'
+        $ErrorActionPreference = 'Stop'
+        $failure = $null
+        try { Get-CustomerRow -Count 300 -BadRow 150 | Import-OutboundCustomer -TaskId $task -PassThru -Confirm:$false }
+        catch { $failure = $_ }
+        finally { $ErrorActionPreference = 'Continue' }
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.FullyQualifiedErrorId | Should -BeLike 'OutboundPS.*'
+        $last = Assert-EveryRowAccounted -Task $task -Submitted 150
+        $last.Rows[149].Outcome | Should -Be 'Rejected'
+        $last.Rows[149].Error | Should -Not -BeLike 'Not sent*'
+    }
+
+    It '(b) a downstream command that throws: LastImport accounts for every row' {
+        $task = Get-EndingTask 'downstream throws'
+        { Get-CustomerRow -Count 300 | Import-OutboundCustomer -TaskId $task -Confirm:$false | ForEach-Object { throw 'downstream' } } |
+            Should -Throw -ExpectedMessage 'downstream'
+        $null = Assert-EveryRowAccounted -Task $task -Submitted 300
+    }
+
+    It '(c) Select-Object -First 1 downstream: LastImport accounts for every row' {
+        $task = Get-EndingTask 'Select-Object -First 1'
+        $first = Get-CustomerRow -Count 300 | Import-OutboundCustomer -TaskId $task -Confirm:$false | Select-Object -First 1
+        $first | Should -Not -BeNullOrEmpty
+        $null = Assert-EveryRowAccounted -Task $task -Submitted 300
+    }
+
+    It '(d) an upstream that throws after 250 rows: LastImport accounts for the 250 rows taken' {
+        $task = Get-EndingTask 'upstream throws'
+        { & { Get-CustomerRow -Count 250; throw 'upstream' } | Import-OutboundCustomer -TaskId $task -PassThru -Confirm:$false } |
+            Should -Throw -ExpectedMessage 'upstream'
+        $null = Assert-EveryRowAccounted -Task $task -Submitted 250
+    }
+}
+
+Describe 'Import endings on a second runspace, the session passed in with -Session' {
+    It '(e) Ctrl+C (PowerShell.Stop) after ~300 ms: Stopped, every row accounted for, rows not sent Rejected as ''Not sent''' {
+        $task = Get-EndingTask 'Ctrl+C'
+        $import = Invoke-BackgroundImport -Task $task
+        try {
+            $import.Shell.Stop()
+            $import.Shell.InvocationStateInfo.State | Should -Be 'Stopped'
+        }
+        finally {
+            $import.Shell.Dispose()
+            $import.Runspace.Dispose()
+        }
+        $last = Assert-EveryRowAccounted -Task $task
+        $last.Stopped | Should -BeTrue
+        $last.Submitted | Should -BeGreaterThan 0
+        $last.Submitted | Should -BeLessThan 100000
+        $notSent = @($last.Rows | Where-Object Batch -EQ 0)
+        foreach ($row in $notSent) {
+            $row.Outcome | Should -Be 'Rejected'
+            $row.Error | Should -BeLike 'Not sent*'
+        }
+        $last.Rejected | Should -Be $notSent.Count
+        $script:session.IsConnected | Should -BeTrue
+    }
+
+    It '(f) the runspace closing mid-import: Stopped, every row accounted for, rows not sent Rejected as ''Not sent''' {
+        $task = Get-EndingTask 'runspace closed'
+        $import = Invoke-BackgroundImport -Task $task
+        try {
+            $import.Runspace.Close()
+            $import.Runspace.RunspaceStateInfo.State | Should -Be 'Closed'
+        }
+        finally {
+            $import.Shell.Dispose()
+            $import.Runspace.Dispose()
+        }
+        $last = Assert-EveryRowAccounted -Task $task
+        $last.Stopped | Should -BeTrue
+        $last.Submitted | Should -BeGreaterThan 0
+        $last.Submitted | Should -BeLessThan 100000
+        $notSent = @($last.Rows | Where-Object Batch -EQ 0)
+        foreach ($row in $notSent) {
+            $row.Outcome | Should -Be 'Rejected'
+            $row.Error | Should -BeLike 'Not sent*'
+        }
+        $last.Rejected | Should -Be $notSent.Count
+        $script:session.IsConnected | Should -BeTrue
+    }
+}

@@ -1,0 +1,86 @@
+# The built module as PowerShell sees it: what it exports when imported fresh, and its error ids.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    $script:modulePath = Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1'
+    Import-Module $script:modulePath -Force
+    $script:manifestCmdlets = [string[]](Import-PowerShellDataFile $script:modulePath).CmdletsToExport | Sort-Object
+}
+
+Describe 'Importing the built module' {
+    It 'lists 15 cmdlets in the manifest''s CmdletsToExport' {
+        $script:manifestCmdlets | Should -HaveCount 15
+    }
+
+    It 'in a fresh pwsh process exports exactly the manifest''s cmdlets and no functions or aliases' {
+        $path = (Get-BuiltModulePath) -replace "'", "''"
+        $child = Invoke-ChildPwsh -TimeoutSeconds 60 -Script @"
+`$module = Import-Module '$path' -PassThru -ErrorAction Stop
+[pscustomobject]@{
+    Cmdlets   = [string[]]`$module.ExportedCmdlets.Keys
+    Functions = [string[]]`$module.ExportedFunctions.Keys
+    Aliases   = [string[]]`$module.ExportedAliases.Keys
+    Commands  = [string[]](Get-Command -Module OutboundPS).Name
+} | ConvertTo-Json -Compress
+"@
+        $child.ExitCode | Should -Be 0 -Because $child.Output
+        $exported = $child.Output | ConvertFrom-Json
+        [string[]]($exported.Cmdlets | Sort-Object) | Should -Be $script:manifestCmdlets
+        [string[]]($exported.Commands | Sort-Object) | Should -Be $script:manifestCmdlets
+        $exported.Functions | Should -BeNullOrEmpty
+        $exported.Aliases | Should -BeNullOrEmpty
+    }
+
+    It 'in a fresh runspace of this process exports exactly the manifest''s cmdlets and no functions or aliases' {
+        $runspace = [runspacefactory]::CreateRunspace()
+        $runspace.Open()
+        $shell = [powershell]::Create()
+        $shell.Runspace = $runspace
+        try {
+            $null = $shell.AddScript({
+                    param($Path)
+                    $module = Import-Module $Path -PassThru -ErrorAction Stop
+                    [pscustomobject]@{
+                        Cmdlets   = [string[]]$module.ExportedCmdlets.Keys
+                        Functions = [string[]]$module.ExportedFunctions.Keys
+                        Aliases   = [string[]]$module.ExportedAliases.Keys
+                        Commands  = [string[]](Get-Command -Module OutboundPS).Name
+                    }
+                }).AddArgument((Get-BuiltModulePath))
+            $exported = $shell.Invoke()
+            $shell.Streams.Error | Should -BeNullOrEmpty
+            [string[]]($exported.Cmdlets | Sort-Object) | Should -Be $script:manifestCmdlets
+            [string[]]($exported.Commands | Sort-Object) | Should -Be $script:manifestCmdlets
+            $exported.Functions | Should -BeNullOrEmpty
+            $exported.Aliases | Should -BeNullOrEmpty
+        }
+        finally {
+            $shell.Dispose()
+            $runspace.Dispose()
+        }
+    }
+}
+
+Describe 'An unknown task id on the <_> sandbox' -ForEach 'IFlytek', 'ByRobot' {
+    BeforeAll {
+        $script:session = Connect-Outbound -Vendor $_ -Sandbox -Name "pester-unknown-$_" -PassThru
+    }
+    AfterAll {
+        Disconnect-Outbound -Session $script:session
+    }
+
+    It 'is an error whose FullyQualifiedErrorId starts with OutboundPS.' {
+        $result = Get-OutboundTask -Id 999999 -Session $script:session -ErrorVariable failures -ErrorAction SilentlyContinue
+        $result | Should -BeNullOrEmpty
+        $failures | Should -HaveCount 1
+        $failures[0].FullyQualifiedErrorId | Should -BeLike 'OutboundPS.*'
+        $failures[0].FullyQualifiedErrorId | Should -BeLike "OutboundPS.$_.TaskNotFound*"
+    }
+
+    It 'stops the command under -ErrorAction Stop with the same error id' {
+        $failure = $null
+        try { Get-OutboundTask -Id 999999 -Session $script:session -ErrorAction Stop }
+        catch { $failure = $_ }
+        $failure | Should -Not -BeNullOrEmpty
+        $failure.FullyQualifiedErrorId | Should -BeLike 'OutboundPS.*'
+    }
+}

@@ -1,0 +1,146 @@
+# Secrets never reach any stream: not the app secret, not an iFlytek token, not a BYRobot signature, even with
+# -Verbose and $DebugPreference = 'Continue'. The in-process sandbox hides its tokens, so these tests talk to the
+# sandbox served over HTTP by its own process (src/OutboundPS.Sandbox), whose tokens and signatures are predictable:
+# tokens are the issue counter as 32 lowercase hex digits, and a signature is
+# Base64(HMACSHA1(key = app secret, message = app key + "`n" + the request second in RFC 1123 GMT)).
+BeforeDiscovery {
+    $script:vendors = @(
+        @{ Vendor = 'IFlytek'; HostName = 'iflytek'; RobotId = '720'; Line = '055169101401'; NameColumn = '姓名'; PhoneColumn = '手机号码'
+            Proof = 'an iFlytek token (the host issues 00000000000000000000000000000001, 00000000000000000000000000000002, ...)' }
+        @{ Vendor = 'ByRobot'; HostName = 'byrobot'; RobotId = '5002'; Line = '101'; NameColumn = '客户名称'; PhoneColumn = '手机号码'
+            Proof = 'a BYRobot signature of any second from 5 s before the session to 5 s after it' }
+    )
+}
+
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    Import-Module (Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1') -Force
+
+    # The iFlytek client's request paths start with 'openapi/' (src/OutboundPS.Core/IFlytek/IFlytekClient.cs), so the base
+    # address is the host root. Should the paths become relative to https://www.xfyeta.com/openapi/, set this to 'openapi/'.
+    $script:iflytekBasePath = ''
+
+    $script:appKey = 'sandbox-app-key'
+    $script:appSecretText = 'sandbox-app-secret'
+
+    function Get-SandboxSecret {
+        <# The sandbox's app secret as a SecureString, built without ConvertTo-SecureString -AsPlainText. #>
+        $secret = [System.Security.SecureString]::new()
+        foreach ($character in $script:appSecretText.ToCharArray()) { $secret.AppendChar($character) }
+        $secret.MakeReadOnly()
+        $secret
+    }
+
+    function Get-ByRobotSignature {
+        <# Every signature BYRobot's signer can have made between two instants, one per second. #>
+        param([datetime] $From, [datetime] $To)
+        $hmac = [System.Security.Cryptography.HMACSHA1]::new([System.Text.Encoding]::UTF8.GetBytes($script:appSecretText))
+        try {
+            $second = $From.ToUniversalTime().AddTicks(-($From.ToUniversalTime().Ticks % [timespan]::TicksPerSecond))
+            while ($second -le $To.ToUniversalTime()) {
+                $dateTime = $second.ToString('r', [cultureinfo]::InvariantCulture)
+                [Convert]::ToBase64String($hmac.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($script:appKey + "`n" + $dateTime)))
+                $second = $second.AddSeconds(1)
+            }
+        }
+        finally {
+            $hmac.Dispose()
+        }
+    }
+
+    function ConvertTo-CapturedText {
+        <# Everything a captured record shows or carries: its rendering, its properties, and for errors their parts. #>
+        param([Parameter(ValueFromPipeline)] $Record)
+        process {
+            $Record | Out-String -Width 4096
+            if ($Record -is [System.Management.Automation.ErrorRecord]) {
+                $Record.Exception.ToString()
+                $Record.FullyQualifiedErrorId
+                if ($Record.ErrorDetails) { $Record.ErrorDetails.Message; $Record.ErrorDetails.RecommendedAction }
+                $Record.TargetObject | Out-String -Width 4096
+                $Record.TargetObject | Format-List -Property * | Out-String -Width 4096
+                $Record.CategoryInfo | Out-String -Width 4096
+            }
+            elseif ($Record -is [System.Management.Automation.InformationalRecord]) {
+                $Record.Message
+            }
+            elseif ($null -ne $Record -and $Record -isnot [string]) {
+                $Record | Format-List -Property * | Out-String -Width 4096
+            }
+        }
+    }
+}
+
+Describe 'Secrets stay out of every stream on the <Vendor> sandbox over HTTP' -ForEach $script:vendors {
+    BeforeAll {
+        $script:sandbox = Open-SandboxHost -Vendor $HostName
+        $basePath = if ($Vendor -eq 'IFlytek') { $script:iflytekBasePath } else { '' }
+        $script:baseUri = "http://127.0.0.1:$($script:sandbox.Port)/$basePath"
+        $sessionName = "pester-secrets-$Vendor"
+        $rows = @(
+            [pscustomobject]@{ $NameColumn = '张三'; $PhoneColumn = '13800138000' }
+            [pscustomobject]@{ $NameColumn = '李四'; $PhoneColumn = '12345' }
+            [pscustomobject]@{ $NameColumn = '王五'; $PhoneColumn = '13700137002' }
+        )
+
+        $VerbosePreference = 'Continue'
+        $DebugPreference = 'Continue'
+        $script:started = [datetime]::UtcNow
+        $script:captured = & {
+            $session = Connect-Outbound -Vendor $Vendor -BaseUri $script:baseUri -AppKey $script:appKey -AppSecret (Get-SandboxSecret) `
+                -Name $sessionName -PassThru -Verbose
+            $session
+            Get-OutboundSession -Name $sessionName
+            Get-OutboundLine -Verbose
+            Get-OutboundRobot -Verbose
+            $task = New-OutboundTask -Name 'Pester secrets' -RobotId $RobotId -Line $Line -Confirm:$false -Verbose
+            $task
+            $rows | Import-OutboundCustomer -TaskId $task -PassThru -Confirm:$false -Verbose -ErrorAction Continue
+            Get-OutboundTask -Id $task.Id -Verbose
+            Start-OutboundTask $task -PassThru -Confirm:$false -Verbose
+            $task | Wait-OutboundTask -PollInterval 1 -Timeout 120 -Verbose
+            Get-OutboundTask -Id 999999 -Verbose -ErrorAction Continue
+            Remove-OutboundTask -Id $task -Force -Verbose
+            Disconnect-Outbound -Name $sessionName -Verbose
+        } *>&1
+        $script:ended = [datetime]::UtcNow
+        $VerbosePreference = 'SilentlyContinue'
+        $DebugPreference = 'SilentlyContinue'
+        $script:text = ($script:captured | ConvertTo-CapturedText) -join "`n"
+    }
+    AfterAll {
+        Get-OutboundSession -Name "pester-secrets-$Vendor" | Disconnect-Outbound
+        Close-SandboxHost $script:sandbox
+    }
+
+    It 'captured the whole session: output, verbose request lines and the error records' {
+        $script:captured | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Should -Not -BeNullOrEmpty
+        $script:text | Should -Match 'HTTP 200'
+        $errorIds = @($script:captured | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).FullyQualifiedErrorId
+        $errorIds | Where-Object { $_ -like 'OutboundPS.InvalidRow.*' } | Should -HaveCount 1 -Because 'the bad row is reported'
+        $errorIds | Where-Object { $_ -like "OutboundPS.$Vendor.TaskNotFound*" } | Should -HaveCount 1 -Because 'the unknown id is reported'
+        $script:captured | Where-Object { $_.PSObject.TypeNames -contains 'OutboundPS.OutboundTask' -and $_.Status -eq 'Completed' } |
+            Should -Not -BeNullOrEmpty
+    }
+
+    It 'never shows the app secret' {
+        $script:text | Should -Not -Match ([regex]::Escape($script:appSecretText))
+    }
+
+    It 'never shows <Proof>' {
+        if ($Vendor -eq 'IFlytek') {
+            $script:text | Should -Match '<redacted>' -Because 'verbose request lines show where the token was left out'
+            foreach ($counter in 1..200) {
+                $token = $counter.ToString('x32', [cultureinfo]::InvariantCulture)
+                $script:text.Contains($token) | Should -BeFalse -Because "token $token must not appear"
+            }
+        }
+        else {
+            $signatures = @(Get-ByRobotSignature -From $script:started.AddSeconds(-5) -To $script:ended.AddSeconds(5))
+            $signatures.Count | Should -BeGreaterOrEqual 10
+            foreach ($signature in $signatures) {
+                $script:text.Contains($signature) | Should -BeFalse -Because "signature $signature must not appear"
+            }
+        }
+    }
+}

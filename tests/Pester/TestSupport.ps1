@@ -1,0 +1,135 @@
+# Helpers shared by the Pester tests; dot-source it in BeforeAll. The tests import the built module themselves
+# (out/OutboundPS, never the source), so nothing here loads OutboundPS.
+
+function Get-BuiltModulePath {
+    <# The manifest of the module built by ./build.ps1 -Task Build, as a full path (child processes and runspaces need one). #>
+    [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1'))
+}
+
+function Get-FreeTcpPort {
+    <# A TCP port on 127.0.0.1 that nothing listens on right now. #>
+    $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)
+    $listener.Start()
+    try { $listener.LocalEndpoint.Port } finally { $listener.Stop() }
+}
+
+function Test-TcpPort {
+    <# True when something accepts connections on 127.0.0.1:$Port. #>
+    param([int] $Port)
+    $client = [System.Net.Sockets.TcpClient]::new()
+    try {
+        $client.Connect([System.Net.IPAddress]::Loopback, $Port)
+        $true
+    }
+    catch [System.Net.Sockets.SocketException] {
+        $false
+    }
+    finally {
+        $client.Dispose()
+    }
+}
+
+function Invoke-ChildPwsh {
+    <#
+    Runs a script in a fresh `pwsh -NoProfile -NonInteractive` process (this very pwsh executable) and returns its exit
+    code and its stdout and stderr together; kills the process and reports TimedOut when it runs past the timeout.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Script,
+        [int] $TimeoutSeconds = 120
+    )
+    $start = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+    foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', $Script) { $start.ArgumentList.Add($argument) }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.RedirectStandardInput = $true
+    $start.Environment['NO_COLOR'] = '1'
+    $clock = [System.Diagnostics.Stopwatch]::StartNew()
+    $process = [System.Diagnostics.Process]::Start($start)
+    try {
+        $process.StandardInput.Close()
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        $timedOut = -not $process.WaitForExit($TimeoutSeconds * 1000)
+        if ($timedOut) { $process.Kill($true) }
+        $process.WaitForExit()
+        [pscustomobject]@{
+            ExitCode = if ($timedOut) { $null } else { $process.ExitCode }
+            TimedOut = $timedOut
+            Seconds  = $clock.Elapsed.TotalSeconds
+            Output   = $stdout.GetAwaiter().GetResult() + $stderr.GetAwaiter().GetResult()
+        }
+    }
+    finally {
+        $process.Dispose()
+    }
+}
+
+function Open-SandboxHost {
+    <#
+    Serves a vendor simulator over HTTP on 127.0.0.1 in its own process (dotnet run of src/OutboundPS.Sandbox) and
+    waits until it listens. Returns the process and its port; Close-SandboxHost ends it.
+    #>
+    param(
+        [Parameter(Mandatory)] [ValidateSet('iflytek', 'byrobot')] [string] $Vendor,
+        [int] $TimeoutSeconds = 180
+    )
+    $port = Get-FreeTcpPort
+    $project = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../../src/OutboundPS.Sandbox'))
+    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+    # -c Release reuses what ./build.ps1 -Task Build compiled, so the host starts in seconds.
+    foreach ($argument in 'run', '--project', $project, '-f', 'net8.0', '-c', 'Release', '--', '--vendor', $Vendor, '--port', "$port") {
+        $start.ArgumentList.Add($argument)
+    }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    # No build server or reusable MSBuild node outlives the host.
+    $start.Environment['MSBUILDDISABLENODEREUSE'] = '1'
+    $start.Environment['DOTNET_CLI_USE_MSBUILD_SERVER'] = '0'
+    $start.Environment['UseSharedCompilation'] = 'false'
+    $process = [System.Diagnostics.Process]::Start($start)
+    # Drained so that a chatty build can never block on a full pipe.
+    $stdout = $process.StandardOutput.ReadToEndAsync()
+    $stderr = $process.StandardError.ReadToEndAsync()
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while (-not (Test-TcpPort -Port $port)) {
+        if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) {
+            if (-not $process.HasExited) { $process.Kill($true) }
+            $process.WaitForExit()
+            throw "The $Vendor sandbox host did not listen on port $port within $TimeoutSeconds s: " +
+                $stdout.GetAwaiter().GetResult() + $stderr.GetAwaiter().GetResult()
+        }
+        Start-Sleep -Milliseconds 200
+    }
+    [pscustomobject]@{ Process = $process; Port = $port; Vendor = $Vendor }
+}
+
+function Close-SandboxHost {
+    <# Ends a host from Open-SandboxHost: dotnet run and the program it started. #>
+    param([Parameter(ValueFromPipeline)] $SandboxHost)
+    process {
+        if (-not $SandboxHost) { return }
+        $process = $SandboxHost.Process
+        if (-not $process.HasExited) { $process.Kill($true) }
+        $process.WaitForExit()
+        $process.Dispose()
+    }
+}
+
+function Wait-TaskStatus {
+    <# Polls Get-OutboundTask until the task is in one of the states, or throws after the timeout. #>
+    param(
+        [Parameter(Mandatory)] $Task,
+        [Parameter(Mandatory)] [string[]] $Status,
+        [int] $TimeoutSeconds = 30
+    )
+    $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
+    while ($true) {
+        $current = Get-OutboundTask -Id $Task
+        if ($Status -contains $current.Status) { return $current }
+        if ([DateTime]::UtcNow -gt $deadline) { throw "Task $($Task.Id) is $($current.Status), not $($Status -join ' or '), after $TimeoutSeconds s." }
+        Start-Sleep -Milliseconds 100
+    }
+}
