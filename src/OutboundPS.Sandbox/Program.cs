@@ -1,9 +1,8 @@
 using System;
+using System.Linq;
 using System.Threading;
 using OutboundPS.Sandbox;
 using OutboundPS.Sandbox.Hosting;
-using OutboundPS.Sandbox.ByRobot;
-using OutboundPS.Sandbox.IFlytek;
 
 // dotnet run --project src/OutboundPS.Sandbox -f net8.0 -- --vendor iflytek --port 5080
 var vendor = "iflytek";
@@ -15,17 +14,23 @@ for (var i = 0; i + 1 < args.Length; i += 2)
         case "vendor": vendor = args[i + 1].ToLowerInvariant(); break;
         case "port": port = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: --vendor iflytek|byrobot --port 5080");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: --vendor <{string.Join("|", SimulatorCatalog.All.Select(d => d.Key.ToLowerInvariant()))}> --port 5080");
             return 2;
     }
 }
 
-IVendorSimulator simulator = vendor switch
+SimulatorDescriptor descriptor;
+try
 {
-    "iflytek" => new IFlytekSimulator(SandboxBackends.AppKey, SandboxBackends.AppSecret, new ScaledClock(SandboxBackends.Speed)),
-    "byrobot" => new ByRobotSimulator(SandboxBackends.AppKey, SandboxBackends.AppSecret, new ScaledClock(SandboxBackends.Speed)),
-    _ => throw new ArgumentException($"No simulator for vendor '{vendor}'. Use iflytek or byrobot."),
-};
+    descriptor = SimulatorCatalog.Find(vendor);
+}
+catch (NotSupportedException error)
+{
+    Console.Error.WriteLine(error.Message);
+    return 2;
+}
+
+var simulator = descriptor.Create(SandboxBackends.AppKey, SandboxBackends.AppSecret, new ScaledClock(SandboxBackends.Speed));
 
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -34,6 +39,6 @@ Console.CancelKeyPress += (_, e) =>
     stop.Cancel();
 };
 using var host = new HttpListenerHost(simulator, port);
-Console.WriteLine($"{vendor} sandbox listening on {host.BaseUri} (app key '{SandboxBackends.AppKey}', app secret '{SandboxBackends.AppSecret}'). Ctrl+C stops it.");
+Console.WriteLine($"{descriptor.Key} sandbox listening on {host.BaseUri} (app key '{SandboxBackends.AppKey}', app secret '{SandboxBackends.AppSecret}'). Ctrl+C stops it.");
 await host.RunAsync(stop.Token);
 return 0;

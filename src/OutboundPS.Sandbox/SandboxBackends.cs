@@ -1,11 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Net.Http;
-using OutboundPS.Sandbox.ByRobot;
-using OutboundPS.Sandbox.IFlytek;
 
 namespace OutboundPS.Sandbox;
 
-/// <summary>The process-wide simulators behind Connect-Outbound -Sandbox, one account per vendor.</summary>
+/// <summary>The process-wide simulators behind Connect-Outbound -Sandbox: one account per vendor, made on first use.</summary>
 public static class SandboxBackends
 {
     /// <summary>The app key the sandbox accepts.</summary>
@@ -17,23 +16,17 @@ public static class SandboxBackends
     /// <summary>Simulated seconds per real second, so that sandbox tasks complete while you watch.</summary>
     public const double Speed = 60;
 
-    private static readonly Lazy<IFlytekSimulator> IFlytekBackend = new(() => new IFlytekSimulator(AppKey, AppSecret, new ScaledClock(Speed)) { KeepHistory = false });
-    private static readonly Lazy<ByRobotSimulator> ByRobotBackend = new(() => new ByRobotSimulator(AppKey, AppSecret, new ScaledClock(Speed)) { KeepHistory = false });
+    private static readonly ConcurrentDictionary<string, Lazy<SimulatorBase>> Backends = new(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>The shared iFlytek simulator.</summary>
-    public static IFlytekSimulator IFlytek => IFlytekBackend.Value;
+    /// <summary>The shared simulator of a vendor key; it keeps no request history, since a sandbox session may run for long.</summary>
+    public static SimulatorBase For(string vendor) =>
+        Backends.GetOrAdd(SimulatorCatalog.Find(vendor).Key, key => new Lazy<SimulatorBase>(() =>
+        {
+            var simulator = SimulatorCatalog.Find(key).Create(AppKey, AppSecret, new ScaledClock(Speed));
+            simulator.KeepHistory = false;
+            return simulator;
+        })).Value;
 
-    /// <summary>The shared BYRobot simulator.</summary>
-    public static ByRobotSimulator ByRobot => ByRobotBackend.Value;
-
-    /// <summary>A simulator for the named vendor ("IFlytek" or "ByRobot").</summary>
-    public static IVendorSimulator For(string vendor) => vendor.ToLowerInvariant() switch
-    {
-        "iflytek" => IFlytek,
-        "byrobot" => ByRobot,
-        _ => throw new NotSupportedException($"The sandbox has no simulator for '{vendor}'; use IFlytek or ByRobot."),
-    };
-
-    /// <summary>A handler for the named vendor's in-process simulator.</summary>
+    /// <summary>A handler for the vendor's in-process simulator.</summary>
     public static HttpMessageHandler CreateHandler(string vendor) => new SandboxHandler(For(vendor));
 }

@@ -11,13 +11,13 @@ using OutboundPS.Benchmarks;
 // dotnet run -c Release --project tests/OutboundPS.Benchmarks -- child memory|overhead <vendor> <rows>   (used internally)
 if (args.Length == 3 && args[0] == "serve")
 {
-    await Scenario.ServeAsync(Enum.Parse<OutboundVendor>(args[1]), TimeSpan.FromMilliseconds(int.Parse(args[2], CultureInfo.InvariantCulture)));
+    await Scenario.ServeAsync(new OutboundVendor(args[1]), TimeSpan.FromMilliseconds(int.Parse(args[2], CultureInfo.InvariantCulture)));
     return 0;
 }
 
 if (args.Length == 4 && args[0] == "child")
 {
-    var vendor = Enum.Parse<OutboundVendor>(args[2]);
+    var vendor = new OutboundVendor(args[2]);
     var rows = long.Parse(args[3], CultureInfo.InvariantCulture);
     if (args[1] == "overhead")
     {

@@ -4,23 +4,25 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.ByRobot;
+using OutboundPS.IFlytek;
 using OutboundPS.Import;
 using OutboundPS.Sandbox;
 using OutboundPS.Sandbox.ByRobot;
 using OutboundPS.Sandbox.Hosting;
 using OutboundPS.Sandbox.IFlytek;
 using OutboundPS.Sessions;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 
 namespace OutboundPS.Benchmarks;
 
 /// <summary>One import through the real client into a lean simulator, in process or over HTTP on loopback.</summary>
 internal static class Scenario
 {
-    internal static readonly OutboundVendor[] Vendors = { OutboundVendor.IFlytek, OutboundVendor.ByRobot };
+    internal static readonly OutboundVendor[] Vendors = { IFlytekVendor.Id, ByRobotVendor.Id };
     private static readonly SessionRegistry Registry = new();
 
-    internal static int BatchSize(OutboundVendor vendor) => vendor == OutboundVendor.IFlytek ? 50 : 500;
+    internal static int BatchSize(OutboundVendor vendor) => vendor == IFlytekVendor.Id ? 50 : 500;
 
     /// <summary>
     /// Imports <paramref name="rows"/> generated rows and returns how long the import took: into an in-process
@@ -44,8 +46,8 @@ internal static class Scenario
         var session = await SessionConnector.ConnectAsync(request, Registry, CancellationToken.None);
         try
         {
-            var robot = vendor == OutboundVendor.IFlytek ? "719" : "5001";
-            var line = vendor == OutboundVendor.IFlytek ? "055169101401" : "101";
+            var robot = vendor == IFlytekVendor.Id ? "719" : "5001";
+            var line = vendor == IFlytekVendor.Id ? "055169101401" : "101";
             var task = await session.Client.CreateTaskAsync(new NewTaskSpec { Name = "bench", RobotId = robot, Lines = new[] { line } }, CancellationToken.None);
             var import = new CustomerImport(session, task.Id, new ImportOptions { ThrottleLimit = throttle });
             var watch = Stopwatch.StartNew();
@@ -77,10 +79,9 @@ internal static class Scenario
 
     private static IVendorSimulator Create(OutboundVendor vendor)
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
-        return vendor == OutboundVendor.IFlytek
-            ? new IFlytekSimulator("bench", "bench", clock) { Lean = true }
-            : new ByRobotSimulator("bench", "bench", clock) { Lean = true };
+        var simulator = SimulatorCatalog.Find(vendor.Key).Create("bench", "bench", new ManualClock(DateTimeOffset.UtcNow));
+        simulator.Lean = true;
+        return simulator;
     }
 
     private static int FreePort()

@@ -2,9 +2,11 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Sandbox.ByRobot;
+using OutboundPS.Sessions;
 using OutboundPS.Import;
 using OutboundPS.Tests.Support;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Xunit;
 
 namespace OutboundPS.Tests;
@@ -12,15 +14,15 @@ namespace OutboundPS.Tests;
 /// <summary>BYRobot reports counts per batch, never rows: the per-row records say exactly what is known.</summary>
 public sealed class ByRobotImportTests
 {
-    private static async Task<OutboundTask> NewTask(ByRobotHarness h) =>
+    private static async Task<OutboundTask> NewTask(SandboxHarness<ByRobotSimulator> h) =>
         await h.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "导入", RobotId = "5002", Lines = new[] { "101" } }, CancellationToken.None);
 
-    private static DictionaryInputRow Row(string phone, string name) => IFlytekHarness.Row(("手机号", phone), ("姓名", name));
+    private static DictionaryInputRow Row(string phone, string name) => SandboxHarness.Row(("手机号", phone), ("姓名", name));
 
     [Fact]
     public async Task BatchWhoseCountsCoverEveryRow_IsAccepted_IncludingCustomersTheTaskAlreadyHad()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);
         var task = await NewTask(h);
         var first = new CustomerImport(h.Session, task.Id, new ImportOptions());
         await first.AddAsync(Row("13800138000", "张三"), null, CancellationToken.None);
@@ -39,11 +41,11 @@ public sealed class ByRobotImportTests
     [Fact]
     public async Task BatchWithVendorRefusals_MarksItsRowsUnknown_WithTheBatchNumberAndCounts()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);
         // Robot 5001's script needs 金额; the vendor refuses a customer whose value is empty (placeFailNum).
         var task = await h.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "导入", RobotId = "5001", Lines = new[] { "101" } }, CancellationToken.None);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions { KeepRows = true, BatchSize = 2, ThrottleLimit = 1 });
-        static DictionaryInputRow Owing(string phone, string amount) => IFlytekHarness.Row(("手机号", phone), ("姓名", "客户"), ("金额", amount));
+        static DictionaryInputRow Owing(string phone, string amount) => SandboxHarness.Row(("手机号", phone), ("姓名", "客户"), ("金额", amount));
         await import.AddAsync(Owing("13800138000", "100"), null, CancellationToken.None);
         await import.AddAsync(Owing("13800138001", ""), null, CancellationToken.None);
         await import.AddAsync(Owing("13800138002", "300"), null, CancellationToken.None);
@@ -62,7 +64,7 @@ public sealed class ByRobotImportTests
     [Fact]
     public async Task BlankName_IsRejectedPerRow_SoTheVendorsCountsStillCoverTheBatch()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: false);
         var task = await NewTask(h);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions { KeepRows = true, BatchSize = 3 });
         await import.AddAsync(Row("13800138000", "张三"), null, CancellationToken.None);
@@ -80,7 +82,7 @@ public sealed class ByRobotImportTests
     [Fact]
     public async Task ByDefault_BatchesOfFiveHundred()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: false);
         var task = await NewTask(h);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions());
         for (var i = 0; i < 1_200; i++) await import.AddAsync(Row($"1380000{i:0000}", "客户"), null, CancellationToken.None);
@@ -94,10 +96,10 @@ public sealed class ByRobotImportTests
     [Fact]
     public async Task NoNameColumn_IsRefusedBeforeSending()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: false);
         var task = await NewTask(h);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions());
-        var error = await Assert.ThrowsAsync<OutboundException>(() => import.AddAsync(IFlytekHarness.Row(("Phone", "13800138000")), null, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<OutboundException>(() => import.AddAsync(SandboxHarness.Row(("Phone", "13800138000")), null, CancellationToken.None));
         Assert.Contains("-NameProperty", error.Message);
         Assert.DoesNotContain(h.Simulator.Received, r => r.Request.Path.EndsWith("/importTaskCustomer", StringComparison.Ordinal));
     }

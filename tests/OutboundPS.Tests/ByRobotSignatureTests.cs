@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Sessions;
 using OutboundPS.Tests.Support;
 using Xunit;
 
@@ -27,7 +28,7 @@ public sealed class ByRobotSignatureTests
     [Fact]
     public async Task Client_SendsTheDocumentedDatetimeAndSign()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: true, key: "testKey", secret: "testSecret",
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true, key: "testKey", secret: "testSecret",
             clientClock: () => VectorTime, arrange: s => s.SignatureClock = () => VectorTime);
         var headers = h.Last("/company/getCompanys").Request.Headers;
         Assert.Equal("testKey", headers["appkey"]);
@@ -40,7 +41,7 @@ public sealed class ByRobotSignatureTests
     {
         var now = DateTimeOffset.UtcNow;
         // Each signature reads the clock; make each read a second later so a reused signature would show.
-        await using var h = await ByRobotHarness.StartAsync(overHttp: true, clientClock: () => now = now.AddSeconds(1));
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true, clientClock: () => now = now.AddSeconds(1));
         h.Simulator.Faults.RejectNext("/company/getPhones", 503);
         var lines = await h.Session.Client.GetLinesAsync(CancellationToken.None);
 
@@ -49,13 +50,13 @@ public sealed class ByRobotSignatureTests
         Assert.Equal(2, attempts.Count);
         Assert.NotEqual(attempts[0].Request.Headers["datetime"], attempts[1].Request.Headers["datetime"]);
         Assert.All(attempts, a => Assert.Equal(
-            Documented(ByRobotHarness.Key, ByRobotHarness.Secret, a.Request.Headers["datetime"]), a.Request.Headers["sign"]));
+            Documented(SandboxHarness.Key, SandboxHarness.Secret, a.Request.Headers["datetime"]), a.Request.Headers["sign"]));
     }
 
     [Fact]
     public async Task WrongSecret_IsRefusedWith401_AsAClearAuthenticationError()
     {
-        var error = await Assert.ThrowsAsync<OutboundException>(() => ByRobotHarness.StartAsync(overHttp: true, connectWith: "tampered-secret"));
+        var error = await Assert.ThrowsAsync<OutboundException>(() => SandboxHarness.ByRobotAsync(overHttp: true, connectWith: "tampered-secret"));
         Assert.Equal("OutboundPS.ByRobot.401", error.ErrorId);
         Assert.Equal(OutboundErrorKind.AuthenticationError, error.Kind);
         Assert.Contains("校验数据错误", error.Message);
@@ -65,7 +66,7 @@ public sealed class ByRobotSignatureTests
     [Fact]
     public async Task StaleDatetime_IsRefusedWith408_NamingTheClock()
     {
-        var error = await Assert.ThrowsAsync<OutboundException>(() => ByRobotHarness.StartAsync(overHttp: true,
+        var error = await Assert.ThrowsAsync<OutboundException>(() => SandboxHarness.ByRobotAsync(overHttp: true,
             clientClock: () => DateTimeOffset.UtcNow.AddMinutes(-4)));
         Assert.Equal("OutboundPS.ByRobot.408", error.ErrorId);
         Assert.Equal(OutboundErrorKind.AuthenticationError, error.Kind);
@@ -76,14 +77,14 @@ public sealed class ByRobotSignatureTests
     [Fact]
     public async Task TamperedSignHeader_IsRefusedBySandbox()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: false);
         var request = new Sandbox.SimulatedRequest("GET", "/openapi/v1/company/getCompanys",
             new System.Collections.Generic.Dictionary<string, string>(),
             new System.Collections.Generic.Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
             {
-                ["appkey"] = ByRobotHarness.Key,
+                ["appkey"] = SandboxHarness.Key,
                 ["datetime"] = DateTimeOffset.UtcNow.ToString("r", System.Globalization.CultureInfo.InvariantCulture),
-                ["sign"] = Documented(ByRobotHarness.Key, ByRobotHarness.Secret, "Thu, 13 Dec 2018 01:27:17 GMT"),
+                ["sign"] = Documented(SandboxHarness.Key, SandboxHarness.Secret, "Thu, 13 Dec 2018 01:27:17 GMT"),
             }, Array.Empty<byte>());
         var answer = System.Text.Json.Nodes.JsonNode.Parse(h.Simulator.Handle(request).Body)!;
         Assert.Equal(401, (int)answer["code"]!);

@@ -3,9 +3,10 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Sessions;
 using OutboundPS.Sandbox;
 using OutboundPS.Tests.Support;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Xunit;
 
 namespace OutboundPS.Tests;
@@ -33,7 +34,7 @@ public sealed class ByRobotWireTests
 
     private static void AssertSigned(SimulatedRequest request)
     {
-        Assert.Equal(ByRobotHarness.Key, request.Headers["appkey"]);
+        Assert.Equal(SandboxHarness.Key, request.Headers["appkey"]);
         Assert.Matches(@"^[A-Z][a-z]{2}, \d{2} [A-Z][a-z]{2} \d{4} \d{2}:\d{2}:\d{2} GMT$", request.Headers["datetime"]);
         Assert.Matches(@"^[A-Za-z0-9+/]{27}=$", request.Headers["sign"]);
     }
@@ -54,7 +55,7 @@ public sealed class ByRobotWireTests
     [Fact]
     public async Task Connect_ReadsCompaniesSigned_AndAdoptsTheOnlyCompany()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);
         AssertSignedGet(h.Last("/company/getCompanys").Request);
         Assert.Equal("3813", h.Session.CompanyId);
     }
@@ -63,19 +64,19 @@ public sealed class ByRobotWireTests
     public async Task Connect_WithSeveralCompanies_NeedsCompanyId_AndRefusesAForeignOne()
     {
         var several = await Assert.ThrowsAsync<OutboundException>(() =>
-            ByRobotHarness.StartAsync(overHttp: true, arrange: s => s.AddCompany(4000, "第二公司")));
+            SandboxHarness.ByRobotAsync(overHttp: true, arrange: s => s.AddCompany(4000, "第二公司")));
         Assert.Contains("-CompanyId", several.Message);
         Assert.Contains("4000", several.Message);
-        var foreign = await Assert.ThrowsAsync<OutboundException>(() => ByRobotHarness.StartAsync(overHttp: true, companyId: "9"));
+        var foreign = await Assert.ThrowsAsync<OutboundException>(() => SandboxHarness.ByRobotAsync(overHttp: true, companyId: "9"));
         Assert.Equal(OutboundErrorKind.InvalidArgument, foreign.Kind);
-        await using var chosen = await ByRobotHarness.StartAsync(overHttp: true, companyId: "4000", arrange: s => s.AddCompany(4000, "第二公司"));
+        await using var chosen = await SandboxHarness.ByRobotAsync(overHttp: true, companyId: "4000", arrange: s => s.AddCompany(4000, "第二公司"));
         Assert.Equal("4000", chosen.Session.CompanyId);
     }
 
     [Fact]
     public async Task Lines_AndRobots_AreGetsWithCompanyIdInTheQuery()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);
         var lines = await h.Session.Client.GetLinesAsync(None);
         var get = h.Last("/company/getPhones").Request;
         AssertSignedGet(get, "companyId");
@@ -98,9 +99,9 @@ public sealed class ByRobotWireTests
     [Fact]
     public async Task Robots_AreListedEvenWhenOneRobotsVariablesCannotBeRead()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);
         var log = new CollectingLog();
-        using var scope = Http.OperationLog.Use(log);
+        using var scope = Diagnostics.OperationLog.Use(log);
         h.Simulator.Faults.FailNext("/task/getSceneVariables", 500);
 
         var robots = await h.Session.Client.GetRobotsAsync(None);
@@ -114,7 +115,7 @@ public sealed class ByRobotWireTests
     [Fact]
     public async Task CreateTask_PostsUserPhoneIdsAsAList_WindowsAsWorkAndBreak_AndRobotDefaults()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);
         var task = await h.Session.Client.CreateTaskAsync(Spec(), None);
 
         var (request, body) = h.Last("/task/createTask");
@@ -151,7 +152,7 @@ public sealed class ByRobotWireTests
     [Fact]
     public async Task CreateTask_WithThreeWindows_OrAnUnknownLine_FailsBeforeSending()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);
         var three = Spec();
         three.WorkingHours = TaskInput.ParseWindows("WorkingHours", new[] { "08:00-10:00", "11:00-12:00", "14:00-18:00" });
         var error = await Assert.ThrowsAsync<OutboundException>(() => h.Session.Client.CreateTaskAsync(three, None));
@@ -167,7 +168,7 @@ public sealed class ByRobotWireTests
     [Fact]
     public async Task StartPauseStopDelete_PostTaskIdAsANumber_AndUnknownTaskIsNotFound()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);
         var task = await h.Session.Client.CreateTaskAsync(Spec(), None);
         foreach (var (path, act, expected) in new (string, Func<Task>, OutboundTaskStatus)[]
                  {
@@ -196,7 +197,7 @@ public sealed class ByRobotWireTests
     [Fact]
     public async Task Update_RestatesEveryRequiredField_SendsOneLineAsAnInt_AndRefusesARunningTask()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);
         var task = await h.Session.Client.CreateTaskAsync(Spec(), None);
         // No BYRobot answer reports a task's seats, and task/update must restate them: the client asks, not guesses.
         var unknownSeats = await Assert.ThrowsAsync<OutboundException>(() => h.Session.Client.UpdateTaskAsync(new TaskUpdateSpec(task.Id) { Name = "改名" }, None));
@@ -238,10 +239,10 @@ public sealed class ByRobotWireTests
     [Fact]
     public async Task Import_PostsV2WithNamePhoneAndAPropertiesMap_AndReadsTheCounts()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);
         var task = await h.Session.Client.CreateTaskAsync(Spec(), None);
         var sink = await h.Session.Client.OpenImportAsync(task.Id, new CustomerColumns("Phone", "Name", new[] { "金额", "user_id" }), None);
-        Assert.Equal((10_000, 500), (sink.MaxBatchSize, sink.DefaultBatchSize));
+        Assert.Equal((10_000, 500), (h.Session.Client.Descriptor.Limits.MaxBatchSize, h.Session.Client.Descriptor.Limits.DefaultBatchSize));
         var outcome = await sink.SendAsync(new[]
         {
             new CustomerRow(1, "13800138000", "张三", new[] { "888", "33542" }),
@@ -265,7 +266,7 @@ public sealed class ByRobotWireTests
     [Fact]
     public async Task Import_MissingSceneVariable_IsRefusedBeforeSending()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);
         var task = await h.Session.Client.CreateTaskAsync(Spec(), None);
         var error = await Assert.ThrowsAsync<OutboundException>(() =>
             h.Session.Client.OpenImportAsync(task.Id, new CustomerColumns("Phone", "Name", new[] { "备注" }), None));
@@ -276,9 +277,9 @@ public sealed class ByRobotWireTests
     [Fact]
     public async Task Calls_UseTaskCallWithCustomerId_ElseSingleCallByMobile_WithAVariablesMap()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);
         var log = new CollectingLog();
-        using var scope = Http.OperationLog.Use(log);
+        using var scope = Diagnostics.OperationLog.Use(log);
         var columns = new CustomerColumns("Phone", "Name", new[] { "金额" });
         var byMobile = await h.Session.Client.CallAsync(new CallSpec("5001", columns, new[] { new CustomerRow(1, "13800138000", "张三", new[] { "888" }) }), None);
         var (request, body) = h.Last("/task/singleCallByMobile");
@@ -309,7 +310,7 @@ public sealed class ByRobotWireTests
     [Fact]
     public async Task TaskList_PagesAtOneHundred_WithStatusAndNameInTheQuery()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);
         var first = await h.Session.Client.CreateTaskAsync(Spec(), None);
         await h.Session.Client.CreateTaskAsync(Spec(), None);
         await h.Session.Client.PauseTaskAsync(first.Id, None);

@@ -1,39 +1,74 @@
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.ByRobot;
+using OutboundPS.IFlytek;
 using OutboundPS.Import;
 using OutboundPS.Sessions;
 using OutboundPS.Tests.Support;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Xunit;
 
 namespace OutboundPS.Tests;
 
-/// <summary>SPEC §3's table: each operation works, or gives NotImplemented exactly where the vendor lacks it.</summary>
+/// <summary>The capability table (docs/design.md#adding-a-vendor): each operation works, or gives NotImplemented exactly where the vendor declares it lacks it.</summary>
 public sealed class CapabilityMatrixTests
 {
-    public static TheoryData<OutboundVendor, string, bool> Matrix()
+    private static readonly string[] Operations = { "Lines", "Robots", "New", "Get", "List", "Set", "Start", "Suspend", "Stop", "Remove", "Import", "Call" };
+
+    /// <summary>Every vendor found, every operation: the vendor's own capability table says which it lacks.</summary>
+    public static TheoryData<string, string> Matrix()
     {
-        var data = new TheoryData<OutboundVendor, string, bool>();
-        foreach (var vendor in new[] { OutboundVendor.IFlytek, OutboundVendor.ByRobot })
-            foreach (var operation in new[] { "Lines", "Robots", "New", "Get", "List", "Set", "Start", "Suspend", "Stop", "Remove", "Import", "Call" })
-                data.Add(vendor, operation, vendor == OutboundVendor.IFlytek && operation is "Set" or "Stop");
+        var data = new TheoryData<string, string>();
+        foreach (var vendor in VendorCatalog.All)
+            foreach (var operation in Operations)
+                data.Add(vendor.Vendor.Key, operation);
         return data;
+    }
+
+    [Fact]
+    public void CapabilityTables_AreWhatTheProductDocumentsForTheShippedVendors()
+    {
+        Assert.Equal(new[] { VendorOperation.UpdateTask, VendorOperation.StopTask }, VendorCatalog.Find(IFlytekVendor.Id).MissingOperations.Keys.OrderBy(o => o));
+        Assert.Empty(VendorCatalog.Find(ByRobotVendor.Id).MissingOperations);
+    }
+
+    [Fact]
+    public void EveryVendor_DeclaresMissingExactlyWhatItsClientLacks()
+    {
+        foreach (var descriptor in VendorCatalog.All)
+        {
+            var client = descriptor.CreateClient(new OutboundSession("probe", descriptor.Vendor, descriptor.DefaultBaseUri, "k", null, false),
+                SecretText.Protect("s"), new Http.TransportOptions { BaseUri = descriptor.DefaultBaseUri }, null);
+            using (client)
+            {
+                Assert.Equal(client is not ITaskUpdates, descriptor.MissingOperations.ContainsKey(VendorOperation.UpdateTask));
+                Assert.Equal(client is not ITaskStops, descriptor.MissingOperations.ContainsKey(VendorOperation.StopTask));
+            }
+        }
     }
 
     [Theory]
     [MemberData(nameof(Matrix))]
-    public async Task Operation_WorksOrIsNotImplemented_AsTheSpecSays(OutboundVendor vendor, string operation, bool lacking)
+    public async Task Operation_WorksOrIsNotImplemented_AsTheVendorDeclares(string vendor, string operation)
     {
-        var sandbox = new VendorSandbox(vendor);
-        await using var connection = await SandboxConnection.OpenAsync(sandbox.Simulator, new ConnectRequest(vendor, "k", SecretText.Protect("s")), overHttp: false);
+        await using var connection = await SandboxHarness.ForVendorAsync(vendor);
+        var descriptor = VendorCatalog.Find(new OutboundVendor(vendor));
+        var lacking = operation switch
+        {
+            "Set" => descriptor.MissingOperations.ContainsKey(VendorOperation.UpdateTask),
+            "Stop" => descriptor.MissingOperations.ContainsKey(VendorOperation.StopTask),
+            _ => false,
+        };
         var client = connection.Session.Client;
         var none = CancellationToken.None;
-        var robotId = sandbox.RobotId;
-        var lineId = sandbox.LineId;
+        var robotId = connection.RobotId;
+        var lineId = connection.LineId;
         var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "m", RobotId = robotId, Lines = new[] { lineId } }, none);
         var columns = new CustomerColumns("Phone", "Name", Array.Empty<string>());
         var row = new[] { new CustomerRow(1, "13800138000", "n", Array.Empty<string>()) };
+        var callLine = descriptor.RefusedCallOptions.ContainsKey(CallOption.Line) ? null : lineId;
 
         Func<Task> act = operation switch
         {
@@ -48,15 +83,15 @@ public sealed class CapabilityMatrixTests
             "Stop" => () => client.StopTaskAsync(task.Id, none),
             "Remove" => () => client.DeleteTaskAsync(task.Id, none),
             "Import" => async () => await (await client.OpenImportAsync(task.Id, columns, none)).SendAsync(row, none),
-            _ => () => client.CallAsync(new CallSpec(robotId, columns, row) { Line = vendor == OutboundVendor.IFlytek ? lineId : null }, none),
+            _ => () => client.CallAsync(new CallSpec(robotId, columns, row) { Line = callLine }, none),
         };
 
         if (lacking)
         {
             var error = await Assert.ThrowsAsync<OutboundException>(act);
             Assert.Equal(OutboundErrorKind.NotImplemented, error.Kind);
-            Assert.Equal($"OutboundPS.{vendor}.NotImplemented", error.ErrorId);
-            Assert.Contains(vendor.ToString(), error.Message);
+            Assert.Equal($"OutboundPS.{descriptor.Vendor}.NotImplemented", error.ErrorId);
+            Assert.Contains(descriptor.Vendor.Key, error.Message);
             Assert.Contains("-OutboundTask", error.RecommendedAction);
         }
         else
@@ -70,7 +105,7 @@ public sealed class CapabilityMatrixTests
     [InlineData("Voice")]
     public async Task ByRobot_RefusesIFlytekOnlyTaskParameters_BeforeSending(string parameter)
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: false);
         var spec = new NewTaskSpec { Name = "t", RobotId = "5002", Lines = new[] { "101" } };
         if (parameter == "EndTime") spec.EndTime = DateTimeOffset.Now.AddDays(1);
         else spec.Voice = "60030";
@@ -83,7 +118,7 @@ public sealed class CapabilityMatrixTests
     [Fact]
     public async Task ByRobot_CallRefusesLineAndVoice_AndCustomerIdWithSeveralNumbers()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: false);
         var columns = new CustomerColumns("Phone", null, Array.Empty<string>());
         var one = new[] { new CustomerRow(1, "13800138000", null, Array.Empty<string>()) };
         var two = new[] { one[0], new CustomerRow(2, "13800138001", null, Array.Empty<string>()) };

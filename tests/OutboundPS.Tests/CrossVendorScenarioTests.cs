@@ -7,7 +7,7 @@ using OutboundPS.Import;
 using OutboundPS.Sessions;
 using OutboundPS.Tasks;
 using OutboundPS.Tests.Support;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Xunit;
 
 namespace OutboundPS.Tests;
@@ -16,14 +16,11 @@ namespace OutboundPS.Tests;
 public sealed class CrossVendorScenarioTests
 {
     [Theory]
-    [InlineData(OutboundVendor.IFlytek)]
-    [InlineData(OutboundVendor.ByRobot)]
-    public async Task QuickStart_RunsUnchangedOnEitherVendor(OutboundVendor vendor)
+    [MemberData(nameof(SandboxHarness.Vendors), MemberType = typeof(SandboxHarness))]
+    public async Task QuickStart_RunsUnchangedOnEveryVendor(string vendor)
     {
-        var sandbox = new VendorSandbox(vendor, "key", "secret");
-        var clock = sandbox.Clock;
-        await using var connection = await SandboxConnection.OpenAsync(sandbox.Simulator,
-            new ConnectRequest(vendor, "key", SecretText.Protect("secret")), overHttp: false);
+        await using var connection = await SandboxHarness.ForVendorAsync(vendor);
+        var clock = connection.Clock;
         var client = connection.Session.Client;
         var none = CancellationToken.None;
 
@@ -33,7 +30,7 @@ public sealed class CrossVendorScenarioTests
         var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "跨厂商", RobotId = robot.Id, Lines = new[] { line.Id } }, none);
         var import = new CustomerImport(connection.Session, task.Id, new ImportOptions { KeepRows = true });
         for (var i = 0; i < 120; i++)
-            await import.AddAsync(IFlytekHarness.Row(("手机号码", $"1370000{i:0000}"), ("姓名", $"客户{i}")), i, none);
+            await import.AddAsync(SandboxHarness.Row(("手机号码", $"1370000{i:0000}"), ("姓名", $"客户{i}")), i, none);
         var imported = await import.CompleteAsync(none);
         await client.StartTaskAsync(task.Id, none);
         var seen = new List<OutboundTaskStatus>();
@@ -44,7 +41,7 @@ public sealed class CrossVendorScenarioTests
         }, () => TimeSpan.Zero).WaitAsync(client, task.Id, null, TimeSpan.FromSeconds(60), t => seen.Add(t.Status), none);
         var final = await client.GetTaskAsync(task.Id, none);
 
-        Assert.Equal(vendor, connection.Session.Vendor);
+        Assert.Equal(new OutboundVendor(vendor), connection.Session.Vendor);
         Assert.Equal(120, imported.Accepted);
         Assert.Equal(120, imported.Submitted);
         Assert.Contains(OutboundTaskStatus.Running, seen);

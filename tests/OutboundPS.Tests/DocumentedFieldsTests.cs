@@ -5,11 +5,13 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.ByRobot;
+using OutboundPS.IFlytek;
 using OutboundPS.Import;
 using OutboundPS.Sandbox;
 using OutboundPS.Sessions;
 using OutboundPS.Tests.Support;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Xunit;
 
 namespace OutboundPS.Tests;
@@ -164,13 +166,13 @@ public sealed class DocumentedFieldsTests
     }
 
     private static DictionaryInputRow Row(string phone, string name, string amount) =>
-        IFlytekHarness.Row(("手机号码", phone), ("姓名", name), ("金额", amount));
+        SandboxHarness.Row(("手机号码", phone), ("姓名", name), ("金额", amount));
 
     [Fact]
     public async Task ByRobotSimulator_AnswersOnlyDocumentedFields_OnEveryEndpointTheClientUses()
     {
-        var recorder = new RecordingSimulator(new VendorSandbox(OutboundVendor.ByRobot).Simulator);
-        await using var connection = await SandboxConnection.OpenAsync(recorder, new ConnectRequest(OutboundVendor.ByRobot, "k", SecretText.Protect("s")), overHttp: false);
+        RecordingSimulator recorder = null!;
+        await using var connection = await SandboxHarness.ForVendorAsync("ByRobot", wrap: simulator => recorder = new RecordingSimulator(simulator));
         var client = connection.Session.Client;
         var none = CancellationToken.None;
         await client.GetLinesAsync(none);
@@ -195,8 +197,8 @@ public sealed class DocumentedFieldsTests
     [Fact]
     public async Task IFlytekSimulator_AnswersOnlyDocumentedFields_OnEveryEndpointTheClientUses()
     {
-        var recorder = new RecordingSimulator(new VendorSandbox(OutboundVendor.IFlytek).Simulator);
-        await using var connection = await SandboxConnection.OpenAsync(recorder, new ConnectRequest(OutboundVendor.IFlytek, "k", SecretText.Protect("s")), overHttp: false);
+        RecordingSimulator recorder = null!;
+        await using var connection = await SandboxHarness.ForVendorAsync("IFlytek", wrap: simulator => recorder = new RecordingSimulator(simulator));
         var client = connection.Session.Client;
         var none = CancellationToken.None;
         await client.GetLinesAsync(none);

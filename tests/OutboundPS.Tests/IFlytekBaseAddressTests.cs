@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.IFlytek;
 using OutboundPS.Sandbox;
 using OutboundPS.Sandbox.IFlytek;
 using OutboundPS.Sessions;
@@ -23,7 +24,7 @@ public sealed class IFlytekBaseAddressTests
         var simulator = new IFlytekSimulator("k", "s", clock) { PathPrefix = servedUnder };
         await using var server = await KestrelSandbox.StartAsync(simulator);
         var registry = new SessionRegistry();
-        var session = await SessionConnector.ConnectAsync(new ConnectRequest(OutboundVendor.IFlytek, "k", SecretText.Protect("s"))
+        var session = await SessionConnector.ConnectAsync(new ConnectRequest(IFlytekVendor.Id, "k", SecretText.Protect("s"))
         {
             BaseUri = new Uri(server.BaseUri, baseUriPath),
         }, registry, CancellationToken.None);
@@ -38,5 +39,5 @@ public sealed class IFlytekBaseAddressTests
 
     [Fact]
     public void DefaultAddress_IsTheDocumentedHostWithItsPrefix() =>
-        Assert.Equal("https://www.xfyeta.com/openapi/", SessionConnector.IFlytekDefaultUri.AbsoluteUri);
+        Assert.Equal("https://www.xfyeta.com/openapi/", new IFlytekVendor().DefaultBaseUri.AbsoluteUri);
 }

@@ -5,10 +5,12 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.IFlytek;
+using OutboundPS.Sessions;
 using OutboundPS.Sandbox;
 using OutboundPS.Sandbox.IFlytek;
 using OutboundPS.Tests.Support;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Xunit;
 
 namespace OutboundPS.Tests;
@@ -34,7 +36,7 @@ public sealed class IFlytekErrorCodeTests
     [MemberData(nameof(ScriptedCodes))]
     public async Task EveryEndpoint_MapsTheVendorsCodeToAStableErrorId(string path, int code, OutboundErrorKind kind)
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         var client = h.Session.Client;
         var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "e", RobotId = "720", Lines = new[] { "055169101401" } }, None);
         var sink = await client.OpenImportAsync(task.Id, new CustomerColumns("Phone", "Name", Array.Empty<string>()), None);
@@ -58,7 +60,7 @@ public sealed class IFlytekErrorCodeTests
         var error = await Assert.ThrowsAsync<OutboundException>(call);
         Assert.Equal($"OutboundPS.IFlytek.{code}", error.ErrorId);
         Assert.Equal(kind, error.Kind);
-        Assert.Equal(OutboundVendor.IFlytek, error.Vendor);
+        Assert.Equal(IFlytekVendor.Id, error.Vendor);
         Assert.Contains("模拟错误", error.Message);
         Assert.NotNull(error.RecommendedAction);
     }
@@ -66,10 +68,10 @@ public sealed class IFlytekErrorCodeTests
     [Fact]
     public async Task Insert_OfMoreThanFiftyRows_IsRefusedWith200213()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         var task = await h.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "e", RobotId = "720", Lines = new[] { "055169101401" } }, None);
         var sink = await h.Session.Client.OpenImportAsync(task.Id, new CustomerColumns("Phone", "Name", Array.Empty<string>()), None);
-        Assert.Equal(50, sink.MaxBatchSize);
+        Assert.Equal(50, h.Session.Client.Descriptor.Limits.MaxBatchSize);
         var rows = Enumerable.Range(0, 51).Select(i => new CustomerRow(i + 1, $"1380000{i:0000}", "n", Array.Empty<string>())).ToArray();
         var error = await Assert.ThrowsAsync<OutboundException>(() => sink.SendAsync(rows, None));
         Assert.Equal("200213", error.VendorCode);

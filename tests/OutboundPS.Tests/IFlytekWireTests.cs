@@ -3,9 +3,11 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Sandbox.IFlytek;
+using OutboundPS.Sessions;
 using OutboundPS.Import;
 using OutboundPS.Tests.Support;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Xunit;
 
 namespace OutboundPS.Tests;
@@ -15,10 +17,10 @@ public sealed class IFlytekWireTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private static JsonObject LastBody(IFlytekHarness h, string pathEnd) =>
-        h.Simulator.Received.Last(r => r.Request.Path.EndsWith(pathEnd, StringComparison.Ordinal)).Body!;
+    private static JsonObject LastBody(SandboxHarness<IFlytekSimulator> h, string pathEnd) =>
+        h.Simulator.Received.Last(r => r.Request.Path.EndsWith(pathEnd, StringComparison.Ordinal)).Body!.AsObject();
 
-    private static void AssertTokenInQuery(IFlytekHarness h, string pathEnd)
+    private static void AssertTokenInQuery(SandboxHarness<IFlytekSimulator> h, string pathEnd)
     {
         var request = h.Simulator.Received.Last(r => r.Request.Path.EndsWith(pathEnd, StringComparison.Ordinal)).Request;
         Assert.Equal("POST", request.Method);
@@ -40,12 +42,12 @@ public sealed class IFlytekWireTests
     [Fact]
     public async Task Token_PostsSnakeCaseCredentials_AndWrongSecretIsAuthenticationError()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         var body = LastBody(h, "/oauth/v1/token");
-        Assert.Equal(IFlytekHarness.Key, (string?)body["app_key"]);
-        Assert.Equal(IFlytekHarness.Secret, (string?)body["app_secret"]);
+        Assert.Equal(SandboxHarness.Key, (string?)body["app_key"]);
+        Assert.Equal(SandboxHarness.Secret, (string?)body["app_secret"]);
 
-        var error = await Assert.ThrowsAsync<OutboundException>(() => IFlytekHarness.StartAsync(overHttp: true, connectWith: "wrong-secret"));
+        var error = await Assert.ThrowsAsync<OutboundException>(() => SandboxHarness.IFlytekAsync(overHttp: true, connectWith: "wrong-secret"));
         Assert.Equal("OutboundPS.IFlytek.200101", error.ErrorId);
         Assert.Equal(OutboundErrorKind.AuthenticationError, error.Kind);
         Assert.Contains("账号或密码错误", error.Message);
@@ -54,7 +56,7 @@ public sealed class IFlytekWireTests
     [Fact]
     public async Task CreateTask_SendsDocumentedFields_AndReturnsTheQueriedTask()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         var task = await h.Session.Client.CreateTaskAsync(Spec(), None);
 
         var body = LastBody(h, "/task/create");
@@ -76,7 +78,7 @@ public sealed class IFlytekWireTests
     [Fact]
     public async Task CreateTask_UnknownRobot_SurfacesVendorCodeAndEnglishMeaning()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         var error = await Assert.ThrowsAsync<OutboundException>(() => h.Session.Client.CreateTaskAsync(Spec("999"), None));
         Assert.Equal("OutboundPS.IFlytek.200204", error.ErrorId);
         Assert.Equal("200204", error.VendorCode);
@@ -88,7 +90,7 @@ public sealed class IFlytekWireTests
     [Fact]
     public async Task ConfigQuery_MapsLinesAndRobots_WithCamelCasePaging()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         var lines = await h.Session.Client.GetLinesAsync(None);
         Assert.Equal(2, (int?)LastBody(h, "/config/v1/query")["type"]);
         Assert.Equal("055169101401", lines[0].Id);
@@ -108,7 +110,7 @@ public sealed class IFlytekWireTests
     [Fact]
     public async Task StartPauseDelete_PostTaskId_AndUnknownTaskIsNotFound()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         var task = await h.Session.Client.CreateTaskAsync(Spec(), None);
 
         await h.Session.Client.StartTaskAsync(task.Id, None);
@@ -131,7 +133,7 @@ public sealed class IFlytekWireTests
     [Fact]
     public async Task Query_SendsSnakeCasePaging_FiltersByStatus_AndPageSizeIsCapped()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         var first = await h.Session.Client.CreateTaskAsync(Spec(), None);
         await h.Session.Client.CreateTaskAsync(Spec(), None);
         await h.Session.Client.PauseTaskAsync(first.Id, None);
@@ -150,7 +152,7 @@ public sealed class IFlytekWireTests
     [Fact]
     public async Task Insert_SendsCallColumnFromRobotTemplate_AndMapsDataIds()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         var task = await h.Session.Client.CreateTaskAsync(Spec(), None);
         var sink = await h.Session.Client.OpenImportAsync(task.Id, new CustomerColumns("手机号", "姓名", new[] { "金额" }), None);
         var outcome = await sink.SendAsync(new[] { new CustomerRow(1, "13800138000", "张三", new[] { "100" }) }, None);
@@ -170,7 +172,7 @@ public sealed class IFlytekWireTests
     [Fact]
     public async Task Callout_SendsRobotLineAndRows_AndReturnsOneResultPerNumber()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         var columns = new CustomerColumns("Phone", "Name", Array.Empty<string>());
         var calls = await h.Session.Client.CallAsync(new CallSpec("720", columns, new[]
         {
@@ -195,7 +197,7 @@ public sealed class IFlytekWireTests
     [Fact]
     public async Task InvalidToken_IsRefreshedOnceTransparently()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         var issued = h.Simulator.TokensIssued;
         h.Simulator.RevokeTokens();
         var lines = await h.Session.Client.GetLinesAsync(None);
@@ -206,7 +208,7 @@ public sealed class IFlytekWireTests
     [Fact]
     public async Task HtmlErrorPage_OnAWrite_IsAClearErrorQuotingStatusAndBody()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         var task = await h.Session.Client.CreateTaskAsync(Spec(), None);
         h.Simulator.Faults.AnswerNextWith("<html><body>502 Bad Gateway</body></html>");
         var error = await Assert.ThrowsAsync<OutboundException>(() => h.Session.Client.StartTaskAsync(task.Id, None));
@@ -219,7 +221,7 @@ public sealed class IFlytekWireTests
     [Fact]
     public async Task HtmlErrorPage_OnARead_IsRetried()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         h.Simulator.Faults.AnswerNextWith("<html><body>502 Bad Gateway</body></html>");
         Assert.NotEmpty(await h.Session.Client.GetLinesAsync(None));
         Assert.Equal(2, h.Simulator.Received.Count(r => r.Request.Path.EndsWith("/config/v1/query", StringComparison.Ordinal)));
@@ -228,7 +230,7 @@ public sealed class IFlytekWireTests
     [Fact]
     public async Task BusyCode_IsRetriedWithBackoff()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         h.Simulator.Faults.FailNext("/task/query", 10004);
         var page = await h.Session.Client.GetTaskPageAsync(new TaskFilter(), 1, None);
         Assert.Equal(2, h.Simulator.Received.Count(r => r.Request.Path.EndsWith("/task/query", StringComparison.Ordinal)));

@@ -3,13 +3,14 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.IFlytek;
 using OutboundPS.Import;
 using OutboundPS.Sandbox;
 using OutboundPS.Sandbox.ByRobot;
 using OutboundPS.Sandbox.IFlytek;
 using OutboundPS.Sessions;
 using OutboundPS.Tests.Support;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Xunit;
 
 namespace OutboundPS.Tests;
@@ -18,22 +19,17 @@ namespace OutboundPS.Tests;
 public sealed class ImportFaultTests
 {
     [Theory]
-    [InlineData(OutboundVendor.IFlytek)]
-    [InlineData(OutboundVendor.ByRobot)]
-    public async Task TenThousandRows_ThroughBusyDroppedAndStalledRequests_AreEachAccountedForOnce(OutboundVendor vendor)
+    [MemberData(nameof(SandboxHarness.Vendors), MemberType = typeof(SandboxHarness))]
+    public async Task TenThousandRows_ThroughBusyDroppedAndStalledRequests_AreEachAccountedForOnce(string vendor)
     {
-        var sandbox = new VendorSandbox(vendor);
-        var simulator = sandbox.Simulator;
-        var iflytek = simulator as IFlytekSimulator;
-        var byrobot = simulator as ByRobotSimulator;
-        await using var connection = await SandboxConnection.OpenAsync(simulator,
-            new ConnectRequest(vendor, "k", SecretText.Protect("s")) { Timeout = TimeSpan.FromMilliseconds(1500) }, overHttp: true);
+        await using var connection = await SandboxHarness.ForVendorAsync(vendor, overHttp: true, configure: request => request.Timeout = TimeSpan.FromMilliseconds(1500));
+        var simulator = connection.Simulator;
         var client = connection.Session.Client;
-        var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "faults", RobotId = sandbox.RobotId, Lines = new[] { sandbox.LineId } }, CancellationToken.None);
+        var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "faults", RobotId = connection.RobotId, Lines = new[] { connection.LineId } }, CancellationToken.None);
 
         var faults = simulator.Faults;
         faults.Seed = 20261121;
-        faults.RandomFaultPath = vendor == OutboundVendor.IFlytek ? "/task/insert" : "importTaskCustomer";
+        faults.RandomFaultPath = connection.Descriptor.ImportPath;
         faults.BusyRate = 0.10;
         faults.DropBeforeRate = 0.03;
         faults.DropAfterRate = 0.03;
@@ -41,18 +37,18 @@ public sealed class ImportFaultTests
         // Well past the client timeout, and the timeout well past a loaded machine's answer time, so only stalls time out.
         faults.Stall = TimeSpan.FromSeconds(4);
 
-        var batch = vendor == OutboundVendor.IFlytek ? 50 : 100;
+        var batch = 50;
         var import = new CustomerImport(connection.Session, task.Id, new ImportOptions { KeepRows = true, ThrottleLimit = 4, BatchSize = batch });
         for (var i = 0; i < 10_000; i++)
         {
             // Every 250th number is malformed: Rejected before sending, never stored.
             var phone = i % 250 == 0 ? "12345" : $"1390000{i:0000}";
-            await import.AddAsync(IFlytekHarness.Row(("手机号码", phone), ("姓名", $"客户{i}")), i, CancellationToken.None);
+            await import.AddAsync(SandboxHarness.Row(("手机号码", phone), ("姓名", $"客户{i}")), i, CancellationToken.None);
         }
 
         var result = await import.CompleteAsync(CancellationToken.None);
-        var stored = vendor == OutboundVendor.IFlytek ? iflytek!.PhonesOf(task.Id) : byrobot!.PhonesOf(long.Parse(task.Id));
-        var lostAnswers = vendor == OutboundVendor.IFlytek ? iflytek!.LostAnswers : byrobot!.LostAnswers;
+        var stored = simulator.PhonesOf(task.Id);
+        var lostAnswers = simulator.LostAnswers;
         var byOutcome = result.Rows.GroupBy(r => r.Outcome).ToDictionary(g => g.Key, g => g.Select(r => r.Phone!).ToHashSet());
         HashSet<string> Of(ImportOutcome outcome) => byOutcome.TryGetValue(outcome, out var set) ? set : new HashSet<string>();
 

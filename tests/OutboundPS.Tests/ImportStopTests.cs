@@ -2,9 +2,11 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Sandbox.IFlytek;
+using OutboundPS.Sessions;
 using OutboundPS.Import;
 using OutboundPS.Tests.Support;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Xunit;
 
 namespace OutboundPS.Tests;
@@ -18,10 +20,10 @@ public sealed class ImportStopTests
 {
     private sealed class Run : IAsyncDisposable
     {
-        private readonly IFlytekHarness _harness;
+        private readonly SandboxHarness<IFlytekSimulator> _harness;
         private int _row;
 
-        private Run(IFlytekHarness harness, OutboundTask task)
+        private Run(SandboxHarness<IFlytekSimulator> harness, OutboundTask task)
         {
             _harness = harness;
             Task = task;
@@ -36,14 +38,14 @@ public sealed class ImportStopTests
 
         internal static async Task<Run> StartAsync()
         {
-            var harness = await IFlytekHarness.StartAsync(overHttp: true);
+            var harness = await SandboxHarness.IFlytekAsync(overHttp: true);
             var task = await harness.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "endings", RobotId = "720", Lines = new[] { "055169101401" } }, CancellationToken.None);
             harness.Simulator.Faults.Latency = TimeSpan.FromMilliseconds(200);
             return new Run(harness, task);
         }
 
         internal Task Add(CancellationToken token = default, string? phone = null) =>
-            Import.AddAsync(IFlytekHarness.Row(("Phone", phone ?? $"1390000{_row:0000}"), ("Name", "n")), _row++, token);
+            Import.AddAsync(SandboxHarness.Row(("Phone", phone ?? $"1390000{_row:0000}"), ("Name", "n")), _row++, token);
 
         public async ValueTask DisposeAsync()
         {
@@ -148,10 +150,10 @@ public sealed class ImportStopTests
     [Fact]
     public async Task TaskThatCannotBeOpened_RecordsTheFirstRowAsNotSent_AndKeepsTheAccount()
     {
-        await using var harness = await IFlytekHarness.StartAsync(overHttp: false);
+        await using var harness = await SandboxHarness.IFlytekAsync(overHttp: false);
         var import = new CustomerImport(harness.Session, "no-such-task", new ImportOptions { KeepRows = true });
 
-        var error = await Assert.ThrowsAsync<OutboundException>(() => import.AddAsync(IFlytekHarness.Row(("Phone", "13900000000"), ("Name", "n")), "row 1", CancellationToken.None));
+        var error = await Assert.ThrowsAsync<OutboundException>(() => import.AddAsync(SandboxHarness.Row(("Phone", "13900000000"), ("Name", "n")), "row 1", CancellationToken.None));
         import.Dispose();
 
         var result = harness.Session.LastImport!;

@@ -3,26 +3,28 @@ using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Sandbox.IFlytek;
+using OutboundPS.Sessions;
 using OutboundPS.Import;
 using OutboundPS.Tests.Support;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Xunit;
 
 namespace OutboundPS.Tests;
 
 public sealed class ImportTests
 {
-    private static async Task<OutboundTask> NewTask(IFlytekHarness h) =>
+    private static async Task<OutboundTask> NewTask(SandboxHarness<IFlytekSimulator> h) =>
         await h.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "导入", RobotId = "719", Lines = new[] { "055169101401" } }, CancellationToken.None);
 
     [Fact]
     public async Task Insert_SplitsIntoBatchesOfFifty_AndMapsIdsToRows()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         var task = await NewTask(h);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions { KeepRows = true, ThrottleLimit = 4 });
         for (var i = 0; i < 120; i++)
-            await import.AddAsync(IFlytekHarness.Row(("客户姓名", $"客户{i}"), ("手机号码", $"138 0000 {i:0000}"), ("金额", $"{i}")), i, CancellationToken.None);
+            await import.AddAsync(SandboxHarness.Row(("客户姓名", $"客户{i}"), ("手机号码", $"138 0000 {i:0000}"), ("金额", $"{i}")), i, CancellationToken.None);
         var result = await import.CompleteAsync(CancellationToken.None);
 
         var inserts = h.Simulator.Received.Where(r => r.Request.Path.EndsWith("/task/insert", StringComparison.Ordinal)).ToList();
@@ -46,14 +48,14 @@ public sealed class ImportTests
     [Fact]
     public async Task BadAndDuplicatePhones_AreRejectedBeforeSending_AndEveryRowIsCounted()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: false);
         var task = await NewTask(h);
         var log = new CollectingLog();
-        using var _ = Http.OperationLog.Use(log);
+        using var _ = Diagnostics.OperationLog.Use(log);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions { KeepRows = true });
         string[] phones = { "13800138000", "12345", "+86 139-0013-9000", "13800138000", "0551-6910-1401", "" };
         for (var i = 0; i < phones.Length; i++)
-            await import.AddAsync(IFlytekHarness.Row(("Phone", phones[i]), ("Name", "n"), ("金额", "1")), phones[i], CancellationToken.None);
+            await import.AddAsync(SandboxHarness.Row(("Phone", phones[i]), ("Name", "n"), ("金额", "1")), phones[i], CancellationToken.None);
         var result = await import.CompleteAsync(CancellationToken.None);
 
         Assert.Equal(6, result.Submitted);
@@ -73,11 +75,11 @@ public sealed class ImportTests
     [Fact]
     public async Task MissingRobotColumn_IsRefusedBeforeAnyRowIsSent()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: false);
         var task = await NewTask(h);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions());
         var error = await Assert.ThrowsAsync<OutboundException>(() =>
-            import.AddAsync(IFlytekHarness.Row(("Phone", "13800138000"), ("Name", "n")), null, CancellationToken.None));
+            import.AddAsync(SandboxHarness.Row(("Phone", "13800138000"), ("Name", "n")), null, CancellationToken.None));
         Assert.Contains("金额", error.Message);
         Assert.DoesNotContain(h.Simulator.Received, r => r.Request.Path.EndsWith("/task/insert", StringComparison.Ordinal));
     }
@@ -85,11 +87,11 @@ public sealed class ImportTests
     [Fact]
     public async Task VendorRefusal_MarksTheBatchFailed_WithCodeAndMessage()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: false);
         var task = await NewTask(h);
         h.Simulator.Faults.FailNext("/task/insert", 200209);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions { KeepRows = true });
-        await import.AddAsync(IFlytekHarness.Row(("Phone", "13800138000"), ("Name", "n"), ("金额", "1")), null, CancellationToken.None);
+        await import.AddAsync(SandboxHarness.Row(("Phone", "13800138000"), ("Name", "n"), ("金额", "1")), null, CancellationToken.None);
         var result = await import.CompleteAsync(CancellationToken.None);
         Assert.Equal(1, result.Failed);
         Assert.Contains("200209", result.Rows[0].Error);
@@ -111,12 +113,12 @@ public sealed class ImportTests
     [Fact]
     public async Task ConnectionDroppedAfterTheVendorStoredTheBatch_IsUnknown_AndNotResent()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         var task = await NewTask(h);
         h.Simulator.Faults.DropNext("/task/insert", afterProcessing: true);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions { KeepRows = true, BatchSize = 2, ThrottleLimit = 1 });
         foreach (var phone in new[] { "13800138000", "13800138001", "13800138002" })
-            await import.AddAsync(IFlytekHarness.Row(("Phone", phone), ("Name", "n"), ("金额", "1")), phone, CancellationToken.None);
+            await import.AddAsync(SandboxHarness.Row(("Phone", phone), ("Name", "n"), ("金额", "1")), phone, CancellationToken.None);
         var result = await import.CompleteAsync(CancellationToken.None);
 
         Assert.Equal(2, result.Unknown);

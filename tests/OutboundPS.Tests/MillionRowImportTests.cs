@@ -3,12 +3,13 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.IFlytek;
 using OutboundPS.Import;
 using OutboundPS.Sandbox;
 using OutboundPS.Sandbox.IFlytek;
 using OutboundPS.Sessions;
 using OutboundPS.Tests.Support;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Xunit;
 
 namespace OutboundPS.Tests;
@@ -40,7 +41,7 @@ public sealed class MillionRowImportTests
     public async Task MillionRows_EndInTheExpectedOutcomeCounts()
     {
         var simulator = new IFlytekSimulator("k", "s", new ManualClock(DateTimeOffset.UnixEpoch)) { Lean = true };
-        await using var connection = await SandboxConnection.OpenAsync(simulator, new ConnectRequest(OutboundVendor.IFlytek, "k", SecretText.Protect("s")), overHttp: false);
+        await using var connection = await SandboxConnection.OpenAsync(simulator, new ConnectRequest(IFlytekVendor.Id, "k", SecretText.Protect("s")), overHttp: false);
         var client = connection.Session.Client;
         var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "million", RobotId = "720", Lines = new[] { "055169101401" } }, CancellationToken.None);
         for (var i = 0; i < 3; i++) simulator.Faults.FailNext("/task/insert", 10005);

@@ -99,8 +99,8 @@ public sealed class PhoneNumberTests
     [Fact]
     public void ForeignNumber_ErrorNamesTheColumnTheRowAndTheNumber()
     {
-        var reader = new CustomerRowReader(new Vendors.CustomerColumns("手机号码", null, System.Array.Empty<string>()),
-            new Vendors.CustomerRules { VendorName = "BYRobot", AcceptsLandlines = true });
+        var reader = new CustomerRowReader(new Contract.CustomerColumns("手机号码", null, System.Array.Empty<string>()),
+            new Contract.CustomerRules { VendorName = "BYRobot", AcceptsLandlines = true });
         var row = new DictionaryInputRow(new[] { new System.Collections.Generic.KeyValuePair<string, string?>("手机号码", "+1 312 555 0123") });
 
         Assert.Null(reader.Read(row, 7, out _, out _, out var error));

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.IFlytek;
 using OutboundPS.Sandbox;
 using OutboundPS.Sandbox.Hosting;
 using OutboundPS.Sandbox.IFlytek;
@@ -29,7 +30,7 @@ public sealed class SandboxHostTests
         using var stop = new CancellationTokenSource();
         var serving = host.RunAsync(stop.Token);
         var session = await SessionConnector.ConnectAsync(
-            new ConnectRequest(OutboundVendor.IFlytek, SandboxBackends.AppKey, SecretText.Protect(SandboxBackends.AppSecret)) { BaseUri = host.BaseUri, Name = "host-test" },
+            new ConnectRequest(IFlytekVendor.Id, SandboxBackends.AppKey, SecretText.Protect(SandboxBackends.AppSecret)) { BaseUri = host.BaseUri, Name = "host-test" },
             SandboxConnection.Registry, CancellationToken.None);
         try
         {

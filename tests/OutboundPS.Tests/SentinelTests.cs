@@ -3,12 +3,13 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.IFlytek;
 using OutboundPS.Import;
 using OutboundPS.Sandbox;
 using OutboundPS.Sessions;
 using OutboundPS.Tasks;
 using OutboundPS.Tests.Support;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Xunit;
 
 namespace OutboundPS.Tests;
@@ -24,8 +25,8 @@ public sealed class SentinelTests
     {
         var log = new CollectingLog();
         var seen = new Observed();
-        using var _ = Http.OperationLog.Use(log);
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true, tokens: n => $"{TokenMarker}-{n}", secret: SecretMarker);
+        using var _ = Diagnostics.OperationLog.Use(log);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true, tokens: n => $"{TokenMarker}-{n}", secret: SecretMarker);
         var client = h.Session.Client;
         var none = CancellationToken.None;
 
@@ -35,8 +36,8 @@ public sealed class SentinelTests
         var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "s", RobotId = "720", Lines = new[] { "055169101401" } }, none);
         seen.Keep(task);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions { KeepRows = true });
-        await import.AddAsync(IFlytekHarness.Row(("Phone", "13800138000"), ("Name", "n")), null, none);
-        await import.AddAsync(IFlytekHarness.Row(("Phone", "bad"), ("Name", "n")), null, none);
+        await import.AddAsync(SandboxHarness.Row(("Phone", "13800138000"), ("Name", "n")), null, none);
+        await import.AddAsync(SandboxHarness.Row(("Phone", "bad"), ("Name", "n")), null, none);
         var result = await import.CompleteAsync(none);
         seen.Keep(result);
         foreach (var row in result.Rows) seen.Keep(row);
@@ -63,8 +64,8 @@ public sealed class SentinelTests
         await seen.Attempt(() => client.StartTaskAsync("0", none));
         await seen.Attempt(() => client.CreateTaskAsync(new NewTaskSpec { Name = "x", RobotId = "1", Lines = new[] { "1" }, Concurrency = 2 }, none));
         await seen.Attempt(() => client.DeleteTaskAsync(task.Id, none));
-        await seen.Attempt(() => IFlytekHarness.StartAsync(overHttp: true, connectWith: SecretMarker + "-wrong", secret: SecretMarker));
-        await seen.Attempt(() => SessionConnector.ConnectAsync(new ConnectRequest(OutboundVendor.IFlytek, "k", SecretText.Protect(SecretMarker))
+        await seen.Attempt(() => SandboxHarness.IFlytekAsync(overHttp: true, connectWith: SecretMarker + "-wrong", secret: SecretMarker));
+        await seen.Attempt(() => SessionConnector.ConnectAsync(new ConnectRequest(IFlytekVendor.Id, "k", SecretText.Protect(SecretMarker))
             { BaseUri = new Uri("http://127.0.0.1:1/") , RetryDelay = TimeSpan.FromMilliseconds(1) }, SandboxConnection.Registry, none));
 
         seen.AddRange(log.Lines);
@@ -81,8 +82,8 @@ public sealed class SentinelTests
     {
         var log = new CollectingLog();
         var seen = new Observed();
-        using var _ = Http.OperationLog.Use(log);
-        await using var h = await ByRobotHarness.StartAsync(overHttp: true, secret: SecretMarker);
+        using var _ = Diagnostics.OperationLog.Use(log);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true, secret: SecretMarker);
         var client = h.Session.Client;
         var none = CancellationToken.None;
 
@@ -93,9 +94,9 @@ public sealed class SentinelTests
         seen.Keep(task);
         await client.UpdateTaskAsync(new TaskUpdateSpec(task.Id) { Name = "s2", Concurrency = 1 }, none);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions { KeepRows = true, BatchSize = 1 });
-        await import.AddAsync(IFlytekHarness.Row(("Phone", "13800138000"), ("Name", "n")), null, none);
-        await import.AddAsync(IFlytekHarness.Row(("Phone", "13800138001"), ("Name", "")), null, none);
-        await import.AddAsync(IFlytekHarness.Row(("Phone", "bad"), ("Name", "n")), null, none);
+        await import.AddAsync(SandboxHarness.Row(("Phone", "13800138000"), ("Name", "n")), null, none);
+        await import.AddAsync(SandboxHarness.Row(("Phone", "13800138001"), ("Name", "")), null, none);
+        await import.AddAsync(SandboxHarness.Row(("Phone", "bad"), ("Name", "n")), null, none);
         var result = await import.CompleteAsync(none);
         seen.Keep(result);
         foreach (var row in result.Rows) seen.Keep(row);
@@ -120,8 +121,8 @@ public sealed class SentinelTests
         await seen.Attempt(() => client.StartTaskAsync("1", none));
         await seen.Attempt(() => client.UpdateTaskAsync(new TaskUpdateSpec("abc"), none));
         await seen.Attempt(() => client.CreateTaskAsync(new NewTaskSpec { Name = "x", RobotId = "5002", Lines = new[] { "101" }, Voice = "v" }, none));
-        await seen.Attempt(() => ByRobotHarness.StartAsync(overHttp: true, connectWith: SecretMarker + "-wrong", secret: SecretMarker));
-        await seen.Attempt(() => ByRobotHarness.StartAsync(overHttp: true, secret: SecretMarker, clientClock: () => DateTimeOffset.UtcNow.AddHours(-1)));
+        await seen.Attempt(() => SandboxHarness.ByRobotAsync(overHttp: true, connectWith: SecretMarker + "-wrong", secret: SecretMarker));
+        await seen.Attempt(() => SandboxHarness.ByRobotAsync(overHttp: true, secret: SecretMarker, clientClock: () => DateTimeOffset.UtcNow.AddHours(-1)));
 
         seen.AddRange(log.Lines);
         var signs = h.Simulator.Received.Select(r => r.Request.Headers.TryGetValue("sign", out var sign) ? sign : null).Where(s => s is not null).Distinct().ToList();

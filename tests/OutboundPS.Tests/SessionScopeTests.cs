@@ -1,9 +1,11 @@
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.ByRobot;
+using OutboundPS.IFlytek;
 using OutboundPS.Sandbox;
 using OutboundPS.Sessions;
 using OutboundPS.Tests.Support;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Xunit;
 
 namespace OutboundPS.Tests;
@@ -15,16 +17,16 @@ public sealed class SessionScopeTests
         SessionConnector.ConnectAsync(new ConnectRequest(vendor, "k", SecretText.Protect("s"))
         {
             Name = name,
-            SandboxHandler = new SandboxHandler(new VendorSandbox(vendor).Simulator),
+            SandboxHandler = new SandboxHandler(SimulatorCatalog.Find(vendor.Key).Create("k", "s", new ManualClock(SandboxHarness.Start))),
         }, registry, CancellationToken.None);
 
     [Fact]
     public async Task TaskObject_ActsInItsOwnSession_NotTheNewest()
     {
         var registry = new SessionRegistry();
-        var yeta = await Connect(registry, OutboundVendor.IFlytek, "yeta");
+        var yeta = await Connect(registry, IFlytekVendor.Id, "yeta");
         var task = await yeta.Client.CreateTaskAsync(new NewTaskSpec { Name = "t", RobotId = "720", Lines = new[] { "055169101401" } }, CancellationToken.None);
-        var newest = await Connect(registry, OutboundVendor.ByRobot, "byrobot");
+        var newest = await Connect(registry, ByRobotVendor.Id, "byrobot");
 
         Assert.Same(newest, registry.Resolve(null));
         Assert.Same(yeta, registry.Resolve(new OutboundTaskId(task), null));
@@ -37,9 +39,9 @@ public sealed class SessionScopeTests
     public async Task TaskObject_WithAnotherExplicitSession_IsAConflict()
     {
         var registry = new SessionRegistry();
-        var yeta = await Connect(registry, OutboundVendor.IFlytek, "yeta");
+        var yeta = await Connect(registry, IFlytekVendor.Id, "yeta");
         var task = await yeta.Client.CreateTaskAsync(new NewTaskSpec { Name = "t", RobotId = "720", Lines = new[] { "055169101401" } }, CancellationToken.None);
-        var other = await Connect(registry, OutboundVendor.ByRobot, "byrobot");
+        var other = await Connect(registry, ByRobotVendor.Id, "byrobot");
 
         var error = Assert.Throws<OutboundException>(() => registry.Resolve(new OutboundTaskId(task), other));
 
@@ -53,7 +55,7 @@ public sealed class SessionScopeTests
     public async Task SessionByName_IsFoundInItsScope()
     {
         var registry = new SessionRegistry();
-        var yeta = await Connect(registry, OutboundVendor.IFlytek, "Yeta-Prod");
+        var yeta = await Connect(registry, IFlytekVendor.Id, "Yeta-Prod");
 
         Assert.Same(yeta, registry.Find("yeta-prod"));
         Assert.Equal("OutboundPS.SessionNotFound", Assert.Throws<OutboundException>(() => registry.Find("nope")).ErrorId);
@@ -66,8 +68,8 @@ public sealed class SessionScopeTests
         object jobA = new(), jobB = new();
         var registryA = SessionRegistry.Of(jobA);
         var registryB = SessionRegistry.Of(jobB);
-        var first = await Connect(registryA, OutboundVendor.IFlytek, "runbook");
-        var second = await Connect(registryB, OutboundVendor.ByRobot, "runbook");
+        var first = await Connect(registryA, IFlytekVendor.Id, "runbook");
+        var second = await Connect(registryB, ByRobotVendor.Id, "runbook");
 
         Assert.Same(registryA, SessionRegistry.Of(jobA));
         Assert.True(first.IsConnected);

@@ -4,9 +4,10 @@ using System.Linq;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Sessions;
 using OutboundPS.Import;
 using OutboundPS.Tests.Support;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Xunit;
 
 namespace OutboundPS.Tests;
@@ -16,7 +17,7 @@ public sealed class VendorCapabilityTests
     [Fact]
     public async Task IFlytek_StopAndUpdate_AreNotImplemented_NamingTheAlternatives_AndSendNothing()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: false);
         var before = h.Simulator.Received.Count;
 
         var stop = await Assert.ThrowsAsync<OutboundException>(() => h.Session.Client.StopTaskAsync("7000001", CancellationToken.None));
@@ -41,7 +42,7 @@ public sealed class VendorCapabilityTests
     [InlineData("Remark")]
     public async Task IFlytek_RefusesByRobotOnlyTaskParameters_BeforeSending(string parameter)
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: false);
         var spec = new NewTaskSpec { Name = "t", RobotId = "720", Lines = new[] { "055169101401" } };
         switch (parameter)
         {
@@ -74,11 +75,11 @@ public sealed class VendorCapabilityTests
     }
 
     [Theory]
-    [InlineData("customers.zh-CN.csv", "手机号码", "客户姓名", OutboundVendor.IFlytek, "719")]
-    [InlineData("customers.zh-CN.csv", "手机号码", "客户姓名", OutboundVendor.ByRobot, "5001")]
-    [InlineData("customers.en-US.csv", "Mobile", "CustomerName", OutboundVendor.IFlytek, "720")]
-    [InlineData("customers.en-US.csv", "Mobile", "CustomerName", OutboundVendor.ByRobot, "5002")]
-    public async Task SampleCsv_BindsToColumnDetection_AndImportsIntoTheSandbox(string file, string phone, string name, OutboundVendor vendor, string robot)
+    [InlineData("customers.zh-CN.csv", "手机号码", "客户姓名", "IFlytek", "719")]
+    [InlineData("customers.zh-CN.csv", "手机号码", "客户姓名", "ByRobot", "5001")]
+    [InlineData("customers.en-US.csv", "Mobile", "CustomerName", "IFlytek", "720")]
+    [InlineData("customers.en-US.csv", "Mobile", "CustomerName", "ByRobot", "5002")]
+    public async Task SampleCsv_BindsToColumnDetection_AndImportsIntoTheSandbox(string file, string phone, string name, string vendor, string robot)
     {
         var path = Path.Combine(ModuleMetadata.Root, "docs", "examples", file);
         var bytes = File.ReadAllBytes(path);
@@ -89,9 +90,8 @@ public sealed class VendorCapabilityTests
         var columns = CustomerColumnDetector.Detect(headers, null, null, null);
         Assert.Equal((phone, name), (columns.PhoneColumn, columns.NameColumn));
 
-        var sandbox = new VendorSandbox(vendor);
-        await using var connection = await SandboxConnection.OpenAsync(sandbox.Simulator, new Sessions.ConnectRequest(vendor, "k", Sessions.SecretText.Protect("s")), overHttp: false);
-        var task = await connection.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "csv", RobotId = robot, Lines = new[] { sandbox.LineId } }, CancellationToken.None);
+        await using var connection = await SandboxHarness.ForVendorAsync(vendor);
+        var task = await connection.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "csv", RobotId = robot, Lines = new[] { connection.LineId } }, CancellationToken.None);
         var import = new CustomerImport(connection.Session, task.Id, new ImportOptions());
         foreach (var row in lines.Skip(1))
             await import.AddAsync(new DictionaryInputRow(headers.Zip(row.Split(','), (k, v) => new System.Collections.Generic.KeyValuePair<string, string?>(k, v))), row, CancellationToken.None);

@@ -2,10 +2,11 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Sessions;
 using OutboundPS.Import;
 using OutboundPS.Tasks;
 using OutboundPS.Tests.Support;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Xunit;
 
 namespace OutboundPS.Tests;
@@ -20,7 +21,7 @@ public sealed class VendorDetailTests
     [InlineData("09:00-23:59:59", "09:00:00-23:59:59")]
     public async Task WindowEndingAt24_IsSentAs235959_SinceHoursRunTo23(string window, string sent)
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: false);
         await h.Session.Client.CreateTaskAsync(new NewTaskSpec
         {
             Name = "夜间", RobotId = "720", Lines = new[] { "055169101401" }, WorkingHours = TaskInput.ParseWindows("WorkingHours", new[] { window }),
@@ -31,15 +32,14 @@ public sealed class VendorDetailTests
     }
 
     [Theory]
-    [InlineData(OutboundVendor.IFlytek, 3, true)]
-    [InlineData(OutboundVendor.IFlytek, 4, false)]
-    [InlineData(OutboundVendor.ByRobot, 5, true)]
-    [InlineData(OutboundVendor.ByRobot, 6, false)]
-    public async Task RecallCount_IsCheckedAgainstEachVendorsRange(OutboundVendor vendor, int count, bool accepted)
+    [InlineData("IFlytek", 3, true)]
+    [InlineData("IFlytek", 4, false)]
+    [InlineData("ByRobot", 5, true)]
+    [InlineData("ByRobot", 6, false)]
+    public async Task RecallCount_IsCheckedAgainstEachVendorsRange(string vendor, int count, bool accepted)
     {
-        var sandbox = new VendorSandbox(vendor);
-        await using var connection = await SandboxConnection.OpenAsync(sandbox.Simulator, new Sessions.ConnectRequest(vendor, "k", Sessions.SecretText.Protect("s")), overHttp: false);
-        Task Create() => connection.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "r", RobotId = sandbox.RobotId, Lines = new[] { sandbox.LineId }, RecallCount = count }, None);
+        await using var connection = await SandboxHarness.ForVendorAsync(vendor);
+        Task Create() => connection.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "r", RobotId = connection.RobotId, Lines = new[] { connection.LineId }, RecallCount = count }, None);
 
         if (accepted) await Create();
         else Assert.Equal("OutboundPS.InvalidArgument.RecallCount", (await Assert.ThrowsAsync<OutboundException>(Create)).ErrorId);
@@ -48,7 +48,7 @@ public sealed class VendorDetailTests
     [Fact]
     public async Task TokenRefusedAsWithoutPermission_LogsInAgainOnce()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: false);
         var issued = h.Simulator.TokensIssued;
         h.Simulator.Faults.FailNext("/task/query", 10002);
 
@@ -60,7 +60,7 @@ public sealed class VendorDetailTests
     [Fact]
     public async Task ByRobot401_DoesNotBlameOnlyTheKey()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: false);
         h.Simulator.Faults.FailNext("/task/getTasks", 401);
 
         var error = await Assert.ThrowsAsync<OutboundException>(() => h.Session.Client.GetTaskPageAsync(new TaskFilter(), 1, None));
@@ -73,10 +73,10 @@ public sealed class VendorDetailTests
     [Fact]
     public async Task ByRobotCustomerWithoutVariables_SendsNoProperties()
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: false);
         var task = await h.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "p", RobotId = "5002", Lines = new[] { "101" } }, None);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions());
-        await import.AddAsync(IFlytekHarness.Row(("Phone", "13800138000"), ("Name", "张三")), null, None);
+        await import.AddAsync(SandboxHarness.Row(("Phone", "13800138000"), ("Name", "张三")), null, None);
         await import.CompleteAsync(None);
 
         var customer = h.Last("/importTaskCustomer").Body!["customerInfoList"]![0]!.AsObject();
@@ -88,7 +88,7 @@ public sealed class VendorDetailTests
     [InlineData(10, "短信欠费")]
     public async Task WaitingForATaskInArrears_EndsWithTheReason_NotTheTimeout(int status, string text)
     {
-        await using var h = await ByRobotHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: false);
         var task = await h.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "欠费", RobotId = "5002", Lines = new[] { "101" } }, None);
         h.Simulator.SetStatus(long.Parse(task.Id), status);
         var polls = 0;
@@ -106,10 +106,10 @@ public sealed class VendorDetailTests
     [Fact]
     public async Task YetaConnectRate_IsComputedFromTheCounts()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: false);
         var task = await h.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "c", RobotId = "720", Lines = new[] { "055169101401" } }, None);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions());
-        for (var i = 0; i < 30; i++) await import.AddAsync(IFlytekHarness.Row(("Phone", $"1390000{i:0000}"), ("Name", "n")), null, None);
+        for (var i = 0; i < 30; i++) await import.AddAsync(SandboxHarness.Row(("Phone", $"1390000{i:0000}"), ("Name", "n")), null, None);
         await import.CompleteAsync(None);
         await h.Session.Client.StartTaskAsync(task.Id, None);
         h.Clock.Advance(TimeSpan.FromMinutes(10));

@@ -3,10 +3,11 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Sessions;
 using OutboundPS.Import;
 using OutboundPS.Tasks;
 using OutboundPS.Tests.Support;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Xunit;
 
 namespace OutboundPS.Tests;
@@ -16,11 +17,11 @@ public sealed class WaitTests
     [Fact]
     public async Task StartedTask_ReachesCompleted_AndTheWaitLoopSeesRunningThenCompleted()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: true);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         var task = await h.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "w", RobotId = "720", Lines = new[] { "055169101401" } }, CancellationToken.None);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions());
         for (var i = 0; i < 120; i++)
-            await import.AddAsync(IFlytekHarness.Row(("手机号", $"1390000{i:0000}"), ("姓名", "x")), null, CancellationToken.None);
+            await import.AddAsync(SandboxHarness.Row(("手机号", $"1390000{i:0000}"), ("姓名", "x")), null, CancellationToken.None);
         await import.CompleteAsync(CancellationToken.None);
         await h.Session.Client.StartTaskAsync(task.Id, CancellationToken.None);
 
@@ -44,7 +45,7 @@ public sealed class WaitTests
     [Fact]
     public async Task Wait_ReturnsNullWhenTheTimeoutPasses()
     {
-        await using var h = await IFlytekHarness.StartAsync(overHttp: false);
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: false);
         var task = await h.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "w", RobotId = "720", Lines = new[] { "055169101401" } }, CancellationToken.None);
         var elapsed = TimeSpan.Zero;
         var waiter = new TaskWaiter((span, _) =>

@@ -5,15 +5,16 @@ using System.Linq;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Diagnostics;
 using OutboundPS.Http;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Polly;
 using RestSharp;
 
 namespace OutboundPS.ByRobot;
 
 /// <summary>BYRobot open API v1 (vendor-api.md 1.1, 2.1): signed headers, GET reads, JSON POST writes.</summary>
-internal sealed class ByRobotClient : IOutboundClient
+internal sealed class ByRobotClient : IVendorClient, ITaskUpdates, ITaskStops
 {
     internal const string CompaniesPath = "openapi/v1/company/getCompanys";
     internal const string PhonesPath = "openapi/v1/company/getPhones";
@@ -30,7 +31,7 @@ internal sealed class ByRobotClient : IOutboundClient
     internal const string SingleCallPath = "openapi/v1/task/singleCallByMobile";
     internal const string TasksPath = "openapi/v1/task/getTasks";
     internal const string TaskDetailPath = "openapi/v1/task/getTaskDetail";
-    internal const int TaskPageLimit = 100;
+    internal const int TaskPageLimit = ByRobotVendor.PageSize;
 
     /// <summary>Redial statuses repeatCallRule allows (vendor-api.md 3.1.6): unreachable, failed, off, busy, suspended, arrears, call loss.</summary>
     private static readonly int[] RedialStatuses = { 2, 3, 5, 6, 7, 9, 10 };
@@ -45,16 +46,14 @@ internal sealed class ByRobotClient : IOutboundClient
     internal ByRobotClient(OutboundSession session, SecureString appSecret, TransportOptions options, Func<DateTimeOffset>? now = null)
     {
         _session = session;
-        _transport = new VendorTransport(OutboundVendor.ByRobot, options);
+        _transport = new VendorTransport(ByRobotVendor.Id, options);
         _signer = new ByRobotSigner(session.AppKey, appSecret, now ?? (() => DateTimeOffset.UtcNow));
         _retry = RetryPipeline.Create(options, reads: false);
         _readRetry = RetryPipeline.Create(options, reads: true);
     }
 
-    public OutboundVendor Vendor => OutboundVendor.ByRobot;
+    private static OutboundVendor Vendor => ByRobotVendor.Id;
 
-    /// <summary>BYRobot requires a name with every customer, and its counts cannot say which row of a batch failed.</summary>
-    public CustomerRules CustomerRules { get; } = new() { VendorName = "BYRobot", AcceptsLandlines = true, RequiresName = true };
 
     /// <summary>The session's company, which every call names.</summary>
     internal long CompanyId => long.Parse(_session.CompanyId!, CultureInfo.InvariantCulture);
@@ -137,7 +136,6 @@ internal sealed class ByRobotClient : IOutboundClient
 
     public async Task<OutboundTask> CreateTaskAsync(NewTaskSpec spec, CancellationToken cancellationToken)
     {
-        RejectUnsupported(spec);
         var schedule = ByRobotSchedule.FromWindows(spec.WorkingHours ?? TaskDefaults.WorkingHours, "WorkingHours");
         var recallMinutes = RecallMinutes(spec.RecallInterval);
         var lines = await ResolveLinesAsync(spec.Lines, cancellationToken).ConfigureAwait(false);
@@ -247,7 +245,7 @@ internal sealed class ByRobotClient : IOutboundClient
     {
         if (columns.NameColumn is null)
             throw OutboundErrors.InvalidArgument("NameProperty", null,
-                $"BYRobot requires a customer name with every customer, and the input has no name column (looked for {string.Join(", ", Import.CustomerColumnDetector.NameHeaders)}).",
+                $"BYRobot requires a customer name with every customer, and the input has no name column (looked for {string.Join(", ", CustomerColumnNames.Name)}).",
                 "Name the column with -NameProperty, or add one.");
         var task = await ReadTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
         if (task.SceneDefId is { } scene)
@@ -267,8 +265,6 @@ internal sealed class ByRobotClient : IOutboundClient
 
     public async Task<IReadOnlyList<OutboundCallResult>> CallAsync(CallSpec spec, CancellationToken cancellationToken)
     {
-        if (spec.Line is not null) throw OutboundErrors.ParameterNotSupported(Vendor, "Line", "BYRobot single calls use the company's lines; omit it.");
-        if (spec.Voice is not null) throw OutboundErrors.ParameterNotSupported(Vendor, "Voice", "The robot's recording sets the voice; use -SceneRecordId.");
         if (spec.CustomerId is not null && spec.Customers.Count != 1)
             throw OutboundErrors.InvalidArgument("CustomerId", spec.CustomerId, "names one CRM customer, so it takes exactly one number.", "Call one number with -CustomerId.");
         if (Interlocked.Exchange(ref _legacyCallWarned, 1) == 0)
@@ -370,19 +366,6 @@ internal sealed class ByRobotClient : IOutboundClient
         return robots.FirstOrDefault(r => ByRobotTaskMapper.Id(r.RobotDefId) == robotId)
             ?? throw OutboundErrors.InvalidArgument("RobotId", robotId, $"is not a robot of company {_session.CompanyId}.",
                 "Get-OutboundRobot lists the robots; pass their Id.");
-    }
-
-    /// <summary>repeatCallRule times are 1–5 (vendor-api.md B14); 0 means no redial.</summary>
-    internal const int RecallLimit = 5;
-
-    private static void RejectUnsupported(NewTaskSpec spec)
-    {
-        if (spec.RecallCount is > RecallLimit)
-            throw OutboundErrors.InvalidArgument("RecallCount", spec.RecallCount, $"BYRobot redials a number at most {RecallLimit} times.", "Pass 0 (no redial) to 5.");
-        if (spec.EndTime is not null)
-            throw OutboundErrors.ParameterNotSupported(OutboundVendor.ByRobot, "EndTime", "BYRobot tasks end when every customer is called; stop one early with Stop-OutboundTask.");
-        if (spec.Voice is not null)
-            throw OutboundErrors.ParameterNotSupported(OutboundVendor.ByRobot, "Voice", "The robot's recording sets the voice; use -SceneRecordId.");
     }
 
     private static int RecallMinutes(TimeSpan? interval)

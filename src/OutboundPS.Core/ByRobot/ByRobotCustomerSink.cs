@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 using OutboundPS.Http;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 
 namespace OutboundPS.ByRobot;
 
@@ -12,8 +12,6 @@ namespace OutboundPS.ByRobot;
 /// </summary>
 internal sealed class ByRobotCustomerSink : ICustomerSink
 {
-    internal const int RowLimit = 10_000;
-    internal const int DefaultRows = 500;
 
     private readonly ByRobotClient _client;
     private readonly long _taskId;
@@ -25,10 +23,6 @@ internal sealed class ByRobotCustomerSink : ICustomerSink
         _taskId = taskId;
         _variables = variables;
     }
-
-    public int MaxBatchSize => RowLimit;
-
-    public int DefaultBatchSize => DefaultRows;
 
     public PreparedBatch Prepare(IReadOnlyList<CustomerRow> batch) =>
         new(batch, JsonRequestBody.Serialize(new ByRobotImport(_client.CompanyId, _taskId, _variables, batch)));

@@ -1,7 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using OutboundPS.Http;
-using OutboundPS.Json;
 
 namespace OutboundPS.ByRobot;
 
@@ -20,21 +18,7 @@ internal static class ByRobotEnvelopeReader
 
     internal static ByRobotEnvelope<T> Parse<T>(RawResponse raw, string operation)
     {
-        ByRobotEnvelope<T>? envelope = null;
-        try
-        {
-            if (raw.Body.Length > 0)
-                envelope = JsonSerializer.Deserialize<ByRobotEnvelope<T>>(raw.Body, VendorJson.Options);
-        }
-        catch (JsonException)
-        {
-            envelope = null;
-        }
-
-        if (envelope?.Code is null)
-            throw OutboundErrors.UnreadableAnswer(OutboundVendor.ByRobot, operation, raw.StatusCode, raw.Preview());
-        if (envelope.Code != Success)
-            throw ByRobotErrorTable.ToException(envelope.Code.Value, envelope.ResultMsg, operation);
-        return envelope;
+        var envelope = EnvelopeReader.Read<ByRobotEnvelope<T>>(raw, ByRobotVendor.Id, operation, answer => answer.Code is not null);
+        return envelope.Code == Success ? envelope : throw ByRobotErrorTable.ToException(envelope.Code!.Value, envelope.ResultMsg, operation);
     }
 }

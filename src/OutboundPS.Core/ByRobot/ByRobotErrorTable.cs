@@ -21,7 +21,7 @@ internal static class ByRobotErrorTable
     };
 
     internal static OutboundException ToException(int code, string? message, string operation) =>
-        OutboundErrors.Vendor(OutboundVendor.ByRobot, operation, code.ToString(CultureInfo.InvariantCulture), message,
+        OutboundErrors.Vendor(ByRobotVendor.Id, operation, code.ToString(CultureInfo.InvariantCulture), message,
             Codes.TryGetValue(code, out var info)
                 ? info
                 : new VendorErrorInfo("a code OutboundPS does not know", OutboundErrorKind.NotSpecified, "See the BYRobot documentation for this code."));

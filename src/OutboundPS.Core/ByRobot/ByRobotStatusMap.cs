@@ -45,7 +45,7 @@ internal static class ByRobotStatusMap
         new("OutboundPS.ByRobot.TaskInArrears", OutboundErrorKind.QuotaExceeded,
             $"BYRobot task {task.Id} is paused by the system, status {status}. It will not dial again until that is settled. " +
             $"{fix} in the BYRobot CRM, then Start-OutboundTask.")
-        { Vendor = OutboundVendor.ByRobot, VendorCode = task.VendorStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture), TargetObject = task.Id, RecommendedAction = fix + ", then Start-OutboundTask." };
+        { Vendor = ByRobotVendor.Id, VendorCode = task.VendorStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture), TargetObject = task.Id, RecommendedAction = fix + ", then Start-OutboundTask." };
 
     /// <summary>States in which BYRobot's task/update is refused (vendor-api.md B20: only tasks that are not running).</summary>
     internal static bool IsRunning(OutboundTaskStatus status) =>

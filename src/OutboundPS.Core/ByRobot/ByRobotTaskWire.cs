@@ -66,7 +66,7 @@ internal sealed class ByRobotTaskId
 [JsonConverter(typeof(ByRobotImportWriter))]
 internal sealed class ByRobotImport
 {
-    internal ByRobotImport(long companyId, long taskId, IReadOnlyList<string> variables, IReadOnlyList<OutboundPS.Vendors.CustomerRow> rows)
+    internal ByRobotImport(long companyId, long taskId, IReadOnlyList<string> variables, IReadOnlyList<OutboundPS.Contract.CustomerRow> rows)
     {
         CompanyId = companyId;
         TaskId = taskId;
@@ -79,7 +79,7 @@ internal sealed class ByRobotImport
 
     /// <summary>Property names, in the order of each row's Values.</summary>
     internal IReadOnlyList<string> Variables { get; }
-    internal IReadOnlyList<OutboundPS.Vendors.CustomerRow> Rows { get; }
+    internal IReadOnlyList<OutboundPS.Contract.CustomerRow> Rows { get; }
 }
 
 internal sealed class ByRobotImportResult

@@ -1,4 +1,4 @@
-namespace OutboundPS.Vendors;
+namespace OutboundPS.Contract;
 
 /// <summary>What the vendor said about one batch it accepted.</summary>
 internal sealed class BatchOutcome

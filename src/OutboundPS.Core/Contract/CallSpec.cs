@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace OutboundPS.Vendors;
+namespace OutboundPS.Contract;
 
 /// <summary>Invoke-OutboundCall's parameters.</summary>
 internal sealed class CallSpec

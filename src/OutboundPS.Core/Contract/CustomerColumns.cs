@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace OutboundPS.Vendors;
+namespace OutboundPS.Contract;
 
 /// <summary>Which input columns hold the phone, the name and the robot variables.</summary>
 internal sealed class CustomerColumns

@@ -1,4 +1,4 @@
-namespace OutboundPS.Vendors;
+namespace OutboundPS.Contract;
 
 /// <summary>One validated customer on its way to the vendor.</summary>
 internal sealed class CustomerRow

@@ -1,4 +1,4 @@
-namespace OutboundPS.Vendors;
+namespace OutboundPS.Contract;
 
 /// <summary>What a vendor demands of every customer row, checked per row so that one bad row never fails a batch.</summary>
 internal sealed class CustomerRules

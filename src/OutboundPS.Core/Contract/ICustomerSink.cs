@@ -2,17 +2,11 @@ using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace OutboundPS.Vendors;
+namespace OutboundPS.Contract;
 
-/// <summary>Sends batches of validated customers to one task.</summary>
+/// <summary>Sends batches of validated customers to one task; batch sizes are the vendor descriptor's limits.</summary>
 internal interface ICustomerSink
 {
-    /// <summary>The vendor's hard limit of rows per request.</summary>
-    int MaxBatchSize { get; }
-
-    /// <summary>The batch size used when the user does not choose one.</summary>
-    int DefaultBatchSize { get; }
-
     /// <summary>Serializes one batch into the vendor's request body.</summary>
     PreparedBatch Prepare(IReadOnlyList<CustomerRow> batch);
 

@@ -1,51 +1,23 @@
-using System;
-using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
 
-namespace OutboundPS.Vendors;
+namespace OutboundPS.Contract;
 
 /// <summary>
-/// What every vendor offers the cmdlets. A vendor that lacks an operation throws
-/// OutboundErrors.NotImplemented naming the alternative; it never does something else instead.
+/// What the cmdlets and the engine call: every operation, for every vendor. A session hands out a GuardedClient around
+/// the vendor's own client, so an operation the vendor lacks ends with NotImplemented naming the alternative from its
+/// descriptor; it never does something else instead.
 /// </summary>
-internal interface IOutboundClient : IDisposable
+internal interface IOutboundClient : IVendorClient
 {
+    /// <summary>The vendor, with its limits, rules and capability table.</summary>
+    VendorDescriptor Descriptor { get; }
+
     OutboundVendor Vendor { get; }
 
-    /// <summary>What every customer row must satisfy for this vendor.</summary>
-    CustomerRules CustomerRules { get; }
-
-    /// <summary>Proves the credentials work (iFlytek: obtain a token; BYRobot: a signed read).</summary>
-    Task ValidateCredentialsAsync(CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<OutboundLine>> GetLinesAsync(CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<OutboundRobot>> GetRobotsAsync(CancellationToken cancellationToken);
-
-    /// <summary>Creates a task and returns it as the vendor now reports it.</summary>
-    Task<OutboundTask> CreateTaskAsync(NewTaskSpec spec, CancellationToken cancellationToken);
-
-    Task<OutboundTask> GetTaskAsync(string taskId, CancellationToken cancellationToken);
-
-    /// <summary>Why a task will not move until someone acts outside OutboundPS (an account in arrears), or null.</summary>
-    OutboundException? StalledBy(OutboundTask task);
-
-    /// <summary>One page (1-based) of tasks matching the filter, at the vendor's largest page size.</summary>
-    Task<TaskPage> GetTaskPageAsync(TaskFilter filter, int pageIndex, CancellationToken cancellationToken);
-
+    /// <summary>Changes a task that is not running (ITaskUpdates), or NotImplemented.</summary>
     Task UpdateTaskAsync(TaskUpdateSpec spec, CancellationToken cancellationToken);
 
-    Task StartTaskAsync(string taskId, CancellationToken cancellationToken);
-
-    Task PauseTaskAsync(string taskId, CancellationToken cancellationToken);
-
+    /// <summary>Ends a task for good (ITaskStops), or NotImplemented.</summary>
     Task StopTaskAsync(string taskId, CancellationToken cancellationToken);
-
-    Task DeleteTaskAsync(string taskId, CancellationToken cancellationToken);
-
-    /// <summary>Checks the task can take customers with these columns and returns where to send batches.</summary>
-    Task<ICustomerSink> OpenImportAsync(string taskId, CustomerColumns columns, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<OutboundCallResult>> CallAsync(CallSpec spec, CancellationToken cancellationToken);
 }

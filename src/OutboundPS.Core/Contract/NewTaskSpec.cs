@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 
-namespace OutboundPS.Vendors;
+namespace OutboundPS.Contract;
 
 /// <summary>New-OutboundTask's parameters; null means the user did not give it.</summary>
 internal sealed class NewTaskSpec

@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace OutboundPS.Vendors;
+namespace OutboundPS.Contract;
 
 /// <summary>
 /// A batch serialized ahead of sending, so that the import can prepare the next request while

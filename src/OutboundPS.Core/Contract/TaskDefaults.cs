@@ -1,6 +1,6 @@
 using System;
 
-namespace OutboundPS.Vendors;
+namespace OutboundPS.Contract;
 
 /// <summary>What OutboundPS sends when the user leaves a task setting out.</summary>
 internal static class TaskDefaults

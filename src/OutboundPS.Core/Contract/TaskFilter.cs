@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace OutboundPS.Vendors;
+namespace OutboundPS.Contract;
 
 /// <summary>What Get-OutboundTask asks for when it lists tasks.</summary>
 internal sealed class TaskFilter

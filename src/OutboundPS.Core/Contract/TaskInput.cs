@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace OutboundPS.Vendors;
+namespace OutboundPS.Contract;
 
 /// <summary>Checks task parameters that can be judged before anything is sent.</summary>
 internal static class TaskInput

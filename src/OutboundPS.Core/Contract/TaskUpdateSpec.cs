@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace OutboundPS.Vendors;
+namespace OutboundPS.Contract;
 
 /// <summary>Set-OutboundTask's parameters; null means unchanged.</summary>
 internal sealed class TaskUpdateSpec

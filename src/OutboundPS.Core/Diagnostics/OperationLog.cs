@@ -1,7 +1,7 @@
 using System;
 using System.Threading;
 
-namespace OutboundPS.Http;
+namespace OutboundPS.Diagnostics;
 
 /// <summary>Receives the verbose and warning text of the operation in progress.</summary>
 public interface IOperationLogSink

@@ -1,5 +1,6 @@
 using System;
 using System.Threading.Tasks;
+using OutboundPS.Diagnostics;
 using Polly;
 using Polly.Retry;
 

@@ -6,6 +6,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Diagnostics;
 using RestSharp;
 
 namespace OutboundPS.Http;
@@ -16,11 +17,9 @@ namespace OutboundPS.Http;
 /// </summary>
 internal sealed class VendorTransport : IDisposable
 {
-    /// <summary>Query parameters whose values never reach a log line.</summary>
-    private static readonly string[] SecretQueryNames = { "token", "sign", "app_secret" };
-
     private readonly RestClient _client;
     private readonly OutboundVendor _vendor;
+    private readonly System.Collections.Generic.IReadOnlyCollection<string> _secretNames;
 
     static VendorTransport()
     {
@@ -33,6 +32,7 @@ internal sealed class VendorTransport : IDisposable
     internal VendorTransport(OutboundVendor vendor, TransportOptions options)
     {
         _vendor = vendor;
+        _secretNames = options.SecretNames;
         BaseUri = options.BaseUri;
         var restOptions = new RestClientOptions(options.BaseUri)
         {
@@ -64,7 +64,7 @@ internal sealed class VendorTransport : IDisposable
         var response = await _client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
         watch.Stop();
         cancellationToken.ThrowIfCancellationRequested();
-        var line = OperationLog.VerboseEnabled ? $"{request.Method.ToString().ToUpperInvariant()} {Describe(request)}" : string.Empty;
+        var line = OperationLog.VerboseEnabled ? $"{request.Method.ToString().ToUpperInvariant()} {Describe(request, _secretNames)}" : string.Empty;
         if (response.ResponseStatus == ResponseStatus.Completed || response.StatusCode != 0)
         {
             var status = (int)response.StatusCode;
@@ -82,11 +82,11 @@ internal sealed class VendorTransport : IDisposable
     }
 
     /// <summary>The request line as it may be logged: path and query, secrets replaced.</summary>
-    internal static string Describe(RestRequest request)
+    internal static string Describe(RestRequest request, System.Collections.Generic.IReadOnlyCollection<string> secretNames)
     {
         var query = request.Parameters
             .Where(p => p.Type == ParameterType.QueryString)
-            .Select(p => $"{p.Name}={(SecretQueryNames.Contains(p.Name, StringComparer.OrdinalIgnoreCase) ? "<redacted>" : p.Value)}")
+            .Select(p => $"{p.Name}={(secretNames.Contains(p.Name, StringComparer.OrdinalIgnoreCase) ? "<redacted>" : p.Value)}")
             .ToArray();
         var path = "/" + request.Resource.TrimStart('/');
         return query.Length == 0 ? path : $"{path}?{string.Join("&", query)}";

@@ -4,15 +4,16 @@ using System.Linq;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Diagnostics;
 using OutboundPS.Http;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 using Polly;
 using RestSharp;
 
 namespace OutboundPS.IFlytek;
 
 /// <summary>iFlytek yeta open API v1 (vendor-api.md 1.2, 2.2): every call a JSON POST with ?token=.</summary>
-internal sealed class IFlytekClient : IOutboundClient
+internal sealed class IFlytekClient : IVendorClient
 {
     internal const string ConfigPath = "config/v1/query";
     internal const string CalloutPath = "outbound/v1/task/callout";
@@ -22,8 +23,7 @@ internal sealed class IFlytekClient : IOutboundClient
     internal const string PausePath = "outbound/v1/task/pause";
     internal const string DeletePath = "outbound/v1/task/delete";
     internal const string QueryPath = "outbound/v1/task/query";
-    internal const int QueryPageLimit = 50;
-    internal const int RecallLimit = 3;
+    internal const int QueryPageLimit = IFlytekVendor.PageSize;
 
     private const int ConfigRobots = 1;
     private const int ConfigLines = 2;
@@ -37,21 +37,13 @@ internal sealed class IFlytekClient : IOutboundClient
     internal IFlytekClient(OutboundSession session, SecureString appSecret, TransportOptions options, Func<DateTimeOffset>? now = null)
     {
         _session = session;
-        _transport = new VendorTransport(OutboundVendor.IFlytek, options);
+        _transport = new VendorTransport(IFlytekVendor.Id, options);
         _tokens = new IFlytekTokenProvider(_transport, session.AppKey, appSecret, now ?? (() => DateTimeOffset.UtcNow));
         _retry = RetryPipeline.Create(options, reads: false);
         _readRetry = RetryPipeline.Create(options, reads: true);
     }
 
-    public OutboundVendor Vendor => OutboundVendor.IFlytek;
-
-    /// <summary>The first column of a yeta row is the customer's mobile, and one row that is not fails its whole batch.</summary>
-    public CustomerRules CustomerRules { get; } = new()
-    {
-        VendorName = "iFlytek",
-        AcceptsLandlines = false,
-        LandlineRefusal = "takes only mobiles: the first column of every row is the customer's mobile, and one row that is not would fail its whole batch.",
-    };
+    private static OutboundVendor Vendor => IFlytekVendor.Id;
 
     public Task ValidateCredentialsAsync(CancellationToken cancellationToken) => _tokens.GetAsync(cancellationToken);
 
@@ -82,7 +74,6 @@ internal sealed class IFlytekClient : IOutboundClient
 
     public async Task<OutboundTask> CreateTaskAsync(NewTaskSpec spec, CancellationToken cancellationToken)
     {
-        RejectUnsupported(spec);
         var body = new IFlytekCreateTask
         {
             TaskName = spec.Name,
@@ -132,19 +123,11 @@ internal sealed class IFlytekClient : IOutboundClient
         return new TaskPage(tasks, result.TotalRows ?? tasks.Length);
     }
 
-    public Task UpdateTaskAsync(TaskUpdateSpec spec, CancellationToken cancellationToken) =>
-        throw OutboundErrors.NotImplemented(Vendor, "changing a task (Set-OutboundTask)",
-            "Remove the task with Remove-OutboundTask and create it again with New-OutboundTask.");
-
     public Task StartTaskAsync(string taskId, CancellationToken cancellationToken) =>
         PostAsync<IFlytekNoResult>(StartPath, "task/start", new IFlytekTaskId { TaskId = taskId }, cancellationToken);
 
     public Task PauseTaskAsync(string taskId, CancellationToken cancellationToken) =>
         PostAsync<IFlytekNoResult>(PausePath, "task/pause", new IFlytekTaskId { TaskId = taskId }, cancellationToken);
-
-    public Task StopTaskAsync(string taskId, CancellationToken cancellationToken) =>
-        throw OutboundErrors.NotImplemented(Vendor, "stopping a task (Stop-OutboundTask)",
-            "Use Suspend-OutboundTask to pause it (Start-OutboundTask resumes it) or Remove-OutboundTask to end it for good.");
 
     public Task DeleteTaskAsync(string taskId, CancellationToken cancellationToken) =>
         PostAsync<IFlytekNoResult>(DeletePath, "task/delete", new IFlytekTaskId { TaskId = taskId }, cancellationToken);
@@ -164,18 +147,14 @@ internal sealed class IFlytekClient : IOutboundClient
 
     public async Task<IReadOnlyList<OutboundCallResult>> CallAsync(CallSpec spec, CancellationToken cancellationToken)
     {
-        if (spec.CustomerId is not null)
-            throw OutboundErrors.ParameterNotSupported(Vendor, "CustomerId", "Give the customer's -Phone instead.");
-        if (spec.SceneId is not null) throw OutboundErrors.ParameterNotSupported(Vendor, "SceneId", "Omit it.");
-        if (spec.SceneRecordId is not null) throw OutboundErrors.ParameterNotSupported(Vendor, "SceneRecordId", "Omit it.");
         if (string.IsNullOrEmpty(spec.Line))
             throw OutboundErrors.InvalidArgument("Line", spec.Line, "iFlytek places a call from a caller line.",
                 "Pass one line_num from Get-OutboundLine to -Line.");
         var plan = await PlanColumnsAsync(spec.RobotId, spec.Columns, cancellationToken).ConfigureAwait(false);
         var results = new List<OutboundCallResult>(spec.Customers.Count);
-        for (var offset = 0; offset < spec.Customers.Count; offset += IFlytekCustomerSink.RowLimit)
+        for (var offset = 0; offset < spec.Customers.Count; offset += IFlytekVendor.RowLimit)
         {
-            var chunk = spec.Customers.Skip(offset).Take(IFlytekCustomerSink.RowLimit).ToArray();
+            var chunk = spec.Customers.Skip(offset).Take(IFlytekVendor.RowLimit).ToArray();
             var body = new IFlytekRows
             {
                 RobotId = spec.RobotId,
@@ -221,21 +200,6 @@ internal sealed class IFlytekClient : IOutboundClient
             // Older deployments return every robot at once and no robotTotal.
             if (config.RobotTotal is not { } total || robots.Count >= total || batch.Length == 0) return robots;
         }
-    }
-
-    private static void RejectUnsupported(NewTaskSpec spec)
-    {
-        const string Omit = "Omit it for IFlytek tasks.";
-        if (spec.Concurrency is not null)
-            throw OutboundErrors.ParameterNotSupported(OutboundVendor.IFlytek, "Concurrency", "iFlytek dials at the lines' own concurrency; omit it.");
-        if (spec.Manual is not null) throw OutboundErrors.ParameterNotSupported(OutboundVendor.IFlytek, "Manual", "iFlytek tasks always start with Start-OutboundTask; omit it.");
-        if (spec.SceneId is not null) throw OutboundErrors.ParameterNotSupported(OutboundVendor.IFlytek, "SceneId", Omit);
-        if (spec.SceneRecordId is not null) throw OutboundErrors.ParameterNotSupported(OutboundVendor.IFlytek, "SceneRecordId", Omit);
-        if (spec.CallType is not null) throw OutboundErrors.ParameterNotSupported(OutboundVendor.IFlytek, "CallType", Omit);
-        if (spec.SendSms is not null) throw OutboundErrors.ParameterNotSupported(OutboundVendor.IFlytek, "SendSms", Omit);
-        if (spec.Remark is not null) throw OutboundErrors.ParameterNotSupported(OutboundVendor.IFlytek, "Remark", Omit);
-        if (spec.RecallCount is > RecallLimit)
-            throw OutboundErrors.InvalidArgument("RecallCount", spec.RecallCount, $"iFlytek allows at most {RecallLimit} recall rounds.", "Pass 0 to 3.");
     }
 
     /// <summary>

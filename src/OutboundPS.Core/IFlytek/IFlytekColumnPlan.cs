@@ -1,8 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using OutboundPS.Import;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 
 namespace OutboundPS.IFlytek;
 
@@ -118,5 +117,5 @@ internal sealed class IFlytekColumnPlan
 
     private static bool IsNameField(string field, string nameColumn) =>
         string.Equals(field, nameColumn, StringComparison.OrdinalIgnoreCase)
-        || CustomerColumnDetector.NameHeaders.Contains(field, StringComparer.OrdinalIgnoreCase);
+        || CustomerColumnNames.Name.Contains(field, StringComparer.OrdinalIgnoreCase);
 }

@@ -4,15 +4,13 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using OutboundPS.Http;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 
 namespace OutboundPS.IFlytek;
 
-/// <summary>task/insert, 50 rows a request; yeta answers with one task_data_id per row, in order.</summary>
+/// <summary>task/insert, at most 50 rows a request; yeta answers with one task_data_id per row, in order.</summary>
 internal sealed class IFlytekCustomerSink : ICustomerSink
 {
-    internal const int RowLimit = 50;
-
     private readonly IFlytekClient _client;
     private readonly string _taskId;
     private readonly IFlytekColumnPlan _plan;
@@ -23,10 +21,6 @@ internal sealed class IFlytekCustomerSink : ICustomerSink
         _taskId = taskId;
         _plan = plan;
     }
-
-    public int MaxBatchSize => RowLimit;
-
-    public int DefaultBatchSize => RowLimit;
 
     public PreparedBatch Prepare(IReadOnlyList<CustomerRow> batch) =>
         new(batch, JsonRequestBody.Serialize(new IFlytekInsert(_taskId, _plan, batch)));

@@ -1,29 +1,12 @@
-using System.Text.Json;
 using OutboundPS.Http;
-using OutboundPS.Json;
 
 namespace OutboundPS.IFlytek;
 
 /// <summary>Reads {code, message, result}; anything else becomes a clear error quoting the HTTP status and first bytes.</summary>
 internal static class IFlytekEnvelopeReader
 {
-    internal static IFlytekEnvelope<T> Parse<T>(RawResponse raw, string operation)
-    {
-        IFlytekEnvelope<T>? envelope = null;
-        try
-        {
-            if (raw.Body.Length > 0)
-                envelope = JsonSerializer.Deserialize<IFlytekEnvelope<T>>(raw.Body, VendorJson.Options);
-        }
-        catch (JsonException)
-        {
-            envelope = null;
-        }
-
-        if (envelope?.Code is null)
-            throw OutboundErrors.UnreadableAnswer(OutboundVendor.IFlytek, operation, raw.StatusCode, raw.Preview());
-        return envelope;
-    }
+    internal static IFlytekEnvelope<T> Parse<T>(RawResponse raw, string operation) =>
+        EnvelopeReader.Read<IFlytekEnvelope<T>>(raw, IFlytekVendor.Id, operation, envelope => envelope.Code is not null);
 
     /// <summary>The result of a successful answer; a vendor error code becomes an OutboundException.</summary>
     internal static T Read<T>(RawResponse raw, string operation) => Unwrap(Parse<T>(raw, operation), raw, operation);
@@ -33,6 +16,6 @@ internal static class IFlytekEnvelopeReader
         if (envelope.Code != 0)
             throw IFlytekErrorTable.ToException(envelope.Code!.Value, envelope.Message, operation);
         return envelope.Result
-            ?? throw OutboundErrors.UnreadableAnswer(OutboundVendor.IFlytek, operation, raw.StatusCode, raw.Preview());
+            ?? throw OutboundErrors.UnreadableAnswer(IFlytekVendor.Id, operation, raw.StatusCode, raw.Preview());
     }
 }

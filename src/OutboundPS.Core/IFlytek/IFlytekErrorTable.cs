@@ -57,5 +57,5 @@ internal static class IFlytekErrorTable
                 "See the yeta documentation for this code.");
 
     internal static OutboundException ToException(int code, string? message, string operation) =>
-        OutboundErrors.Vendor(OutboundVendor.IFlytek, operation, code.ToString(CultureInfo.InvariantCulture), message, Describe(code));
+        OutboundErrors.Vendor(IFlytekVendor.Id, operation, code.ToString(CultureInfo.InvariantCulture), message, Describe(code));
 }

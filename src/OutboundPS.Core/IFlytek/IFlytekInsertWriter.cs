@@ -2,7 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 
 namespace OutboundPS.IFlytek;
 

@@ -2,6 +2,7 @@ using System;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Diagnostics;
 using OutboundPS.Http;
 using OutboundPS.Sessions;
 using RestSharp;
@@ -59,7 +60,7 @@ internal sealed class IFlytekTokenProvider : IDisposable
         var raw = await _transport.SendAsync(request, "oauth/token", cancellationToken).ConfigureAwait(false);
         var result = IFlytekEnvelopeReader.Read<IFlytekTokenResult>(raw, "oauth/token");
         if (string.IsNullOrEmpty(result.Token))
-            throw OutboundErrors.UnreadableAnswer(OutboundVendor.IFlytek, "oauth/token", raw.StatusCode, "(no token in the answer)");
+            throw OutboundErrors.UnreadableAnswer(IFlytekVendor.Id, "oauth/token", raw.StatusCode, "(no token in the answer)");
         var lifetime = TimeSpan.FromSeconds(result.TimeExpire is > 0 ? result.TimeExpire.Value : 3600);
         // Renew with a margin (a tenth of the lifetime, at most five minutes) so in-flight requests never carry a lapsed token.
         var margin = TimeSpan.FromTicks(Math.Min(lifetime.Ticks / 10, TimeSpan.FromMinutes(5).Ticks));

@@ -1,24 +1,21 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 
 namespace OutboundPS.Import;
 
-/// <summary>Finds the phone, name and variable columns of the input by name (SPEC §3 Import-OutboundCustomer).</summary>
+/// <summary>Finds the phone, name and variable columns of the input by name (docs/design.md#row-flow).</summary>
 internal static class CustomerColumnDetector
 {
-    internal static readonly string[] PhoneHeaders = { "Phone", "Mobile", "Tel", "手机号", "手机号码", "客户手机号码", "电话", "电话号码" };
-    internal static readonly string[] NameHeaders = { "Name", "CustomerName", "姓名", "客户名称", "客户姓名" };
-
     internal static CustomerColumns Detect(IReadOnlyList<string> names, string? phoneProperty, string? nameProperty,
         IReadOnlyList<string>? variableProperties)
     {
         var phone = phoneProperty is null
-            ? FirstPresent(names, PhoneHeaders) ?? throw NoPhoneColumn(names)
+            ? FirstPresent(names, CustomerColumnNames.Phone) ?? throw NoPhoneColumn(names)
             : Present(names, phoneProperty) ?? throw Missing("PhoneProperty", phoneProperty, names);
         var name = nameProperty is null
-            ? FirstPresent(names, NameHeaders)
+            ? FirstPresent(names, CustomerColumnNames.Name)
             : Present(names, nameProperty) ?? throw Missing("NameProperty", nameProperty, names);
 
         IReadOnlyList<string> variables;
@@ -43,7 +40,7 @@ internal static class CustomerColumnDetector
 
     private static OutboundException NoPhoneColumn(IReadOnlyList<string> names) =>
         OutboundErrors.InvalidArgument("PhoneProperty", null,
-            $"the input has no phone column: looked for {string.Join(", ", PhoneHeaders)}; the rows have {Describe(names)}.",
+            $"the input has no phone column: looked for {string.Join(", ", CustomerColumnNames.Phone)}; the rows have {Describe(names)}.",
             "Name the phone column with -PhoneProperty.");
 
     private static OutboundException Missing(string parameter, string value, IReadOnlyList<string> names) =>

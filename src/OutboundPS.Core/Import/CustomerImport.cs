@@ -4,7 +4,8 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
+using OutboundPS.Sessions;
 
 namespace OutboundPS.Import;
 
@@ -157,7 +158,7 @@ internal sealed class CustomerImport : IDisposable
     private OutboundImportResult Finish()
     {
         if (_duplicates > 0)
-            Http.OperationLog.Warning($"{_duplicates} rows repeated a phone number already in this import and were rejected as Duplicate. Use -AllowDuplicate to send them anyway.");
+            Diagnostics.OperationLog.Warning($"{_duplicates} rows repeated a phone number already in this import and were rejected as Duplicate. Use -AllowDuplicate to send them anyway.");
         lock (_gate)
         {
             _result.Duration = _clock.Elapsed;
@@ -172,13 +173,14 @@ internal sealed class CustomerImport : IDisposable
     private async Task OpenAsync(IInputRow first, CancellationToken cancellationToken)
     {
         var columns = CustomerColumnDetector.Detect(first.PropertyNames, _options.PhoneProperty, _options.NameProperty, _options.VariableProperty);
+        var limits = _client.Descriptor.Limits;
+        var size = _options.BatchSize ?? limits.DefaultBatchSize;
+        if (size < 1 || size > limits.MaxBatchSize)
+            throw OutboundErrors.InvalidArgument("BatchSize", size, $"{_client.Descriptor.DisplayName} accepts 1 to {limits.MaxBatchSize} customers a request.",
+                $"Pass a value from 1 to {limits.MaxBatchSize}, or omit it for {limits.DefaultBatchSize}.");
         var sink = await _client.OpenImportAsync(_taskId, columns, cancellationToken).ConfigureAwait(false);
-        var size = _options.BatchSize ?? sink.DefaultBatchSize;
-        if (size < 1 || size > sink.MaxBatchSize)
-            throw OutboundErrors.InvalidArgument("BatchSize", size, $"{_client.Vendor} accepts 1 to {sink.MaxBatchSize} customers a request.",
-                $"Pass a value from 1 to {sink.MaxBatchSize}, or omit it for {sink.DefaultBatchSize}.");
         _batchSize = size;
-        _reader = new CustomerRowReader(columns, _client.CustomerRules);
+        _reader = new CustomerRowReader(columns, _client.Descriptor.CustomerRules);
         _sink = sink;
     }
 
@@ -208,7 +210,7 @@ internal sealed class CustomerImport : IDisposable
 
     private async Task SendLoggedAsync(PendingBatch batch, PreparedBatch prepared)
     {
-        using (Http.OperationLog.Use(_options.Log))
+        using (Diagnostics.OperationLog.Use(_options.Log))
             await SendAsync(batch, prepared).ConfigureAwait(false);
     }
 
@@ -246,9 +248,9 @@ internal sealed class CustomerImport : IDisposable
             note = outcome.Summary;
         }
 
-        if (Http.OperationLog.VerboseEnabled)
+        if (Diagnostics.OperationLog.VerboseEnabled)
         {
-            Http.OperationLog.Verbose(
+            Diagnostics.OperationLog.Verbose(
                 $"Batch {batch.Number} (rows {batch.Rows[0].RowNumber}-{batch.Rows[batch.Rows.Count - 1].RowNumber}): {batch.Rows.Count} {verdict}.");
         }
 

@@ -1,4 +1,4 @@
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 
 namespace OutboundPS.Import;
 

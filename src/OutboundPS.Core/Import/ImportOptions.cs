@@ -20,5 +20,5 @@ internal sealed class ImportOptions
     internal bool KeepRows { get; set; }
 
     /// <summary>Where the batches' log lines go; they run on pool threads, away from the caller's log.</summary>
-    internal Http.IOperationLogSink? Log { get; set; }
+    internal Diagnostics.IOperationLogSink? Log { get; set; }
 }

@@ -46,7 +46,7 @@ internal sealed class SessionRegistry
             if (old is not null)
             {
                 _sessions.Remove(old);
-                old.Close();
+                SessionConnections.Close(old);
             }
 
             _sessions.Add(session);
@@ -80,7 +80,7 @@ internal sealed class SessionRegistry
     internal void Remove(OutboundSession session)
     {
         lock (_gate) _sessions.Remove(session);
-        session.Close();
+        SessionConnections.Close(session);
     }
 
     /// <summary>Drops every session of this scope (module removal, runspace closed).</summary>
@@ -88,7 +88,7 @@ internal sealed class SessionRegistry
     {
         lock (_gate)
         {
-            foreach (var session in _sessions) session.Close();
+            foreach (var session in _sessions) SessionConnections.Close(session);
             _sessions.Clear();
         }
     }

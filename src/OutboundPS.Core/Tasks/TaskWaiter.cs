@@ -2,7 +2,7 @@ using System;
 using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 
 namespace OutboundPS.Tasks;
 

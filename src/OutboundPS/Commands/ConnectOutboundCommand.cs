@@ -16,16 +16,10 @@ public sealed class ConnectOutboundCommand : OutboundCmdlet
     private const string CredentialSet = "Credential";
     private const string SandboxSet = "Sandbox";
 
-    // Boxed: a Core enum as a field would make PowerShell load Core before the module initializer runs.
-    private object _vendor = default(OutboundVendor);
-
-    /// <summary>The platform.</summary>
+    /// <summary>The platform, by key (IFlytek, ByRobot); tab completion lists the vendors OutboundPS speaks.</summary>
     [Parameter(Mandatory = true, Position = 0)]
-    public OutboundVendor Vendor
-    {
-        get => (OutboundVendor)_vendor;
-        set => _vendor = value;
-    }
+    [ArgumentCompleter(typeof(VendorCompleter))]
+    public OutboundVendor Vendor { get; set; } = null!;
 
     /// <summary>The application key.</summary>
     [Parameter(Mandatory = true, ParameterSetName = AppKeySet)]
@@ -70,7 +64,7 @@ public sealed class ConnectOutboundCommand : OutboundCmdlet
         {
             SandboxSet => new ConnectRequest(Vendor, SandboxBackends.AppKey, SecretText.Protect(SandboxBackends.AppSecret))
             {
-                SandboxHandler = SandboxBackends.CreateHandler(Vendor.ToString()),
+                SandboxHandler = SandboxBackends.CreateHandler(Vendor.Key),
             },
             CredentialSet => new ConnectRequest(Vendor, Credential.UserName, Credential.Password),
             _ => new ConnectRequest(Vendor, AppKey, AppSecret),

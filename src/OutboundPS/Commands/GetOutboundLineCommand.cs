@@ -1,4 +1,5 @@
 using System.Management.Automation;
+using OutboundPS.Sessions;
 using OutboundPS.Commands.Infrastructure;
 
 namespace OutboundPS.Commands;

@@ -1,5 +1,6 @@
 using System.Linq;
 using System.Management.Automation;
+using OutboundPS.Sessions;
 using OutboundPS.Commands.Infrastructure;
 
 namespace OutboundPS.Commands;

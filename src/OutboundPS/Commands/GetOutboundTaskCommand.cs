@@ -1,7 +1,8 @@
 using System;
 using System.Management.Automation;
+using OutboundPS.Sessions;
 using OutboundPS.Commands.Infrastructure;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 
 namespace OutboundPS.Commands;
 

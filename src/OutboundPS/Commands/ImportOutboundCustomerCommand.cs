@@ -41,9 +41,9 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
     [Parameter]
     public SwitchParameter AllowDuplicate { get; set; }
 
-    /// <summary>Customers a request; the vendor's default when omitted (iFlytek 50, BYRobot 500).</summary>
+    /// <summary>Customers a request, up to the vendor's limit (iFlytek 50, BYRobot 10,000); its default when omitted (50, 500).</summary>
     [Parameter]
-    [ValidateRange(1, 10000)]
+    [ValidateRange(1, int.MaxValue)]
     public int? BatchSize { get; set; }
 
     /// <summary>Batches in flight at once.</summary>

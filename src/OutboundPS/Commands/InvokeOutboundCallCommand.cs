@@ -1,12 +1,10 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
-using System.Globalization;
-using System.Linq;
 using System.Management.Automation;
+using OutboundPS.Sessions;
 using OutboundPS.Commands.Infrastructure;
 using OutboundPS.Import;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 
 namespace OutboundPS.Commands;
 
@@ -17,7 +15,7 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
 {
     private const string PhoneSet = "Phone";
     private const string PipelineSet = "InputObject";
-    private readonly List<(IInputRow Row, object Target)> _rows = new();
+    private readonly CallRows _rows = new();
 
     /// <summary>Numbers to call.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PhoneSet)]
@@ -79,19 +77,11 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
     {
         if (ParameterSetName == PipelineSet)
         {
-            if (InputObject is not null) _rows.Add((new PSObjectInputRow(InputObject), InputObject));
+            if (InputObject is not null) _rows.Add(new PSObjectInputRow(InputObject), InputObject);
             return;
         }
 
-        foreach (var phone in Phone)
-        {
-            var values = new List<KeyValuePair<string, string?>> { new("Phone", phone) };
-            if (Name is not null) values.Add(new("Name", Name));
-            foreach (DictionaryEntry entry in Variable ?? new Hashtable())
-                values.Add(new(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty,
-                    Convert.ToString(entry.Value, CultureInfo.InvariantCulture)));
-            _rows.Add((new DictionaryInputRow(values), phone));
-        }
+        foreach (var phone in Phone) _rows.Add(phone, Name, Variable);
     }
 
     /// <inheritdoc />
@@ -99,29 +89,16 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
     {
         if (_rows.Count == 0) return;
         var session = UseSession(Session);
-        var columns = Validate(() => CustomerColumnDetector.Detect(
-            _rows[0].Row.PropertyNames, ParameterSetName == PipelineSet ? PhoneProperty : null,
-            ParameterSetName == PipelineSet ? NameProperty : null, null), _rows[0].Target);
-        var reader = new CustomerRowReader(columns, session.Client.CustomerRules);
-        var customers = new List<CustomerRow>();
-        for (var i = 0; i < _rows.Count; i++)
-        {
-            var customer = reader.Read(_rows[i].Row, i + 1, out _, out _, out var error);
-            if (customer is null) WriteError(ErrorRecords.From(error!, _rows[i].Target));
-            else customers.Add(customer);
-        }
-
-        if (customers.Count == 0) return;
-        var numbers = string.Join(", ", customers.Take(3).Select(c => c.Phone)) + (customers.Count > 3 ? $" and {customers.Count - 3} more" : string.Empty);
-        if (!ShouldProcess($"{numbers} with {session.Vendor} robot {RobotId}", "Call")) return;
-        var spec = new CallSpec(RobotId, columns, customers)
-        {
-            Line = Line,
-            Voice = Voice,
-            CustomerId = CustomerId,
-            SceneId = SceneId,
-            SceneRecordId = SceneRecordId,
-        };
+        var piped = ParameterSetName == PipelineSet;
+        var spec = Validate(() => _rows.Read(RobotId, piped ? PhoneProperty : null, piped ? NameProperty : null, session.Client.Descriptor.CustomerRules,
+            (error, target) => WriteError(ErrorRecords.From(error, target))), RobotId);
+        if (spec.Customers.Count == 0) return;
+        if (!ShouldProcess($"{CallRows.Describe(spec)} with {session.Vendor} robot {RobotId}", "Call")) return;
+        spec.Line = Line;
+        spec.Voice = Voice;
+        spec.CustomerId = CustomerId;
+        spec.SceneId = SceneId;
+        spec.SceneRecordId = SceneRecordId;
         WriteObject(Run(token => session.Client.CallAsync(spec, token), RobotId), enumerateCollection: true);
     }
 }

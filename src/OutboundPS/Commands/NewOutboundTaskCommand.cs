@@ -1,7 +1,8 @@
 using System;
 using System.Management.Automation;
+using OutboundPS.Sessions;
 using OutboundPS.Commands.Infrastructure;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 
 namespace OutboundPS.Commands;
 
@@ -43,9 +44,9 @@ public sealed class NewOutboundTaskCommand : OutboundCmdlet
     [ValidateRange(1, 1000)]
     public int? Concurrency { get; set; }
 
-    /// <summary>Recall rounds for unconnected numbers: iFlytek 0–3, BYRobot 0–5 (checked per vendor).</summary>
+    /// <summary>Recall rounds for unconnected numbers, within the vendor's range (iFlytek 0–3, BYRobot 0–5), checked before sending.</summary>
     [Parameter]
-    [ValidateRange(0, 5)]
+    [ValidateRange(0, int.MaxValue)]
     public int? RecallCount { get; set; }
 
     /// <summary>Wait between recall rounds.</summary>

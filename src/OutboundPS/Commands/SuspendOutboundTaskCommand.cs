@@ -2,7 +2,7 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using OutboundPS.Commands.Infrastructure;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 
 namespace OutboundPS.Commands;
 

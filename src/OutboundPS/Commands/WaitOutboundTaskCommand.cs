@@ -1,5 +1,6 @@
 using System;
 using System.Management.Automation;
+using OutboundPS.Sessions;
 using OutboundPS.Commands.Infrastructure;
 using OutboundPS.Tasks;
 

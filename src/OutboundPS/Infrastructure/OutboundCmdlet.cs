@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Diagnostics;
 using OutboundPS.Http;
 using OutboundPS.Sessions;
 

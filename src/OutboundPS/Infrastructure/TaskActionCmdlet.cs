@@ -1,7 +1,8 @@
 using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
-using OutboundPS.Vendors;
+using OutboundPS.Sessions;
+using OutboundPS.Contract;
 
 namespace OutboundPS.Commands.Infrastructure;
 

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using OutboundPS.Diagnostics;
 using OutboundPS.Http;
 
 namespace OutboundPS.Tests.Support;

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
-using OutboundPS.Vendors;
+using OutboundPS.Contract;
 
 namespace OutboundPS.Tests.Support;
 

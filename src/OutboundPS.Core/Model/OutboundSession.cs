@@ -1,13 +1,13 @@
 using System;
-using OutboundPS.Vendors;
 
 namespace OutboundPS;
 
-/// <summary>A connection to one vendor account. Holds its secrets in memory only.</summary>
+/// <summary>
+/// A connection to one vendor account. Its client, which holds the secrets in memory only, is kept beside it by
+/// Sessions/SessionConnections, so that this public shape depends on nothing but the model.
+/// </summary>
 public sealed class OutboundSession
 {
-    private IOutboundClient? _client;
-
     internal OutboundSession(string name, OutboundVendor vendor, Uri baseUri, string appKey, string? companyId, bool isSandbox)
     {
         Name = name;
@@ -44,19 +44,7 @@ public sealed class OutboundSession
     public OutboundImportResult? LastImport { get; internal set; }
 
     /// <summary>False once Disconnect-Outbound has dropped it.</summary>
-    public bool IsConnected => _client is not null;
-
-    internal IOutboundClient Client => _client ?? throw OutboundErrors.SessionClosed(this);
-
-    internal void Attach(IOutboundClient client) => _client = client;
-
-    /// <summary>Forgets the client and with it every secret and token.</summary>
-    internal void Close()
-    {
-        var client = _client;
-        _client = null;
-        client?.Dispose();
-    }
+    public bool IsConnected { get; internal set; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Name} ({Vendor}{(IsSandbox ? ", sandbox" : string.Empty)})";

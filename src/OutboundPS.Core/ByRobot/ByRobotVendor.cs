@@ -1,0 +1,50 @@
+using System;
+using System.Collections.Generic;
+using System.Security;
+using OutboundPS.Contract;
+using OutboundPS.Http;
+
+namespace OutboundPS.ByRobot;
+
+/// <summary>BYRobot, in one place (docs/vendors/byrobot.md).</summary>
+internal sealed class ByRobotVendor : VendorDescriptor
+{
+    /// <summary>The vendor's key.</summary>
+    internal static readonly OutboundVendor Id = new("ByRobot");
+
+    /// <summary>The largest getTasks pageSize.</summary>
+    internal const int PageSize = 100;
+
+    internal override OutboundVendor Vendor => Id;
+
+    internal override string DisplayName => "BYRobot";
+
+    /// <summary>The documented address is plain http (docs/vendors/byrobot.md#addresses); -BaseUri https://api.byrobot.cn/ where it works.</summary>
+    internal override Uri DefaultBaseUri { get; } = new("http://api.byrobot.cn/");
+
+    internal override bool HasCompanies => true;
+
+    /// <summary>sign travels as a header and is never logged; listed so that a query carrying it is redacted too.</summary>
+    internal override IReadOnlyCollection<string> SecretNames { get; } = new[] { "sign" };
+
+    /// <summary>Up to 10,000 customers a request, 500 by default so progress and failures stay fine-grained; 1–5 redials.</summary>
+    internal override VendorLimits Limits { get; } = new() { DefaultBatchSize = 500, MaxBatchSize = 10_000, MaxRecallCount = 5, TaskPageSize = PageSize };
+
+    /// <summary>BYRobot requires a name with every customer, and its counts cannot say which row of a batch failed.</summary>
+    internal override CustomerRules CustomerRules { get; } = new() { VendorName = "BYRobot", AcceptsLandlines = true, RequiresName = true };
+
+    internal override IReadOnlyDictionary<TaskOption, string> RefusedTaskOptions { get; } = new Dictionary<TaskOption, string>
+    {
+        [TaskOption.EndTime] = "BYRobot tasks end when every customer is called; stop one early with Stop-OutboundTask.",
+        [TaskOption.Voice] = "The robot's recording sets the voice; use -SceneRecordId.",
+    };
+
+    internal override IReadOnlyDictionary<CallOption, string> RefusedCallOptions { get; } = new Dictionary<CallOption, string>
+    {
+        [CallOption.Line] = "BYRobot single calls use the company's lines; omit it.",
+        [CallOption.Voice] = "The robot's recording sets the voice; use -SceneRecordId.",
+    };
+
+    internal override IVendorClient CreateClient(OutboundSession session, SecureString appSecret, TransportOptions options, Func<DateTimeOffset>? clock) =>
+        new ByRobotClient(session, appSecret, options, clock);
+}

@@ -1,0 +1,17 @@
+namespace OutboundPS.Contract;
+
+/// <summary>A vendor's documented limits, which OutboundPS checks before sending.</summary>
+internal sealed class VendorLimits
+{
+    /// <summary>Customers a request when the user does not choose.</summary>
+    internal int DefaultBatchSize { get; set; }
+
+    /// <summary>The most customers one request may carry.</summary>
+    internal int MaxBatchSize { get; set; }
+
+    /// <summary>The most recall rounds (redials) a task may ask for; 0 means none.</summary>
+    internal int MaxRecallCount { get; set; }
+
+    /// <summary>The largest page the task list returns.</summary>
+    internal int TaskPageSize { get; set; }
+}

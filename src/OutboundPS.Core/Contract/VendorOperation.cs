@@ -1,0 +1,33 @@
+namespace OutboundPS.Contract;
+
+/// <summary>Operations a vendor may lack; the others every vendor offers.</summary>
+internal enum VendorOperation
+{
+    /// <summary>Set-OutboundTask.</summary>
+    UpdateTask,
+
+    /// <summary>Stop-OutboundTask.</summary>
+    StopTask,
+}
+
+/// <summary>How each optional operation is named in a NotImplemented error.</summary>
+internal static class VendorOperations
+{
+    internal static string Describe(VendorOperation operation) => operation switch
+    {
+        VendorOperation.UpdateTask => "changing a task (Set-OutboundTask)",
+        _ => "stopping a task (Stop-OutboundTask)",
+    };
+}
+
+/// <summary>A client that can change a task; a vendor whose client lacks it declares UpdateTask missing.</summary>
+internal interface ITaskUpdates
+{
+    System.Threading.Tasks.Task UpdateTaskAsync(TaskUpdateSpec spec, System.Threading.CancellationToken cancellationToken);
+}
+
+/// <summary>A client that can stop a task for good; a vendor whose client lacks it declares StopTask missing.</summary>
+internal interface ITaskStops
+{
+    System.Threading.Tasks.Task StopTaskAsync(string taskId, System.Threading.CancellationToken cancellationToken);
+}
