@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Contract;
 using OutboundPS.IFlytek;
 using OutboundPS.Sandbox;
 using OutboundPS.Sandbox.IFlytek;

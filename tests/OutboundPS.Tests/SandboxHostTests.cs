@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Contract;
 using OutboundPS.IFlytek;
 using OutboundPS.Sandbox;
 using OutboundPS.Sandbox.Hosting;

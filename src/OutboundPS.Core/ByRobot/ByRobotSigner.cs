@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Security;
 using System.Security.Cryptography;
 using System.Text;
-using OutboundPS.Sessions;
+using OutboundPS.Contract;
 
 namespace OutboundPS.ByRobot;
 

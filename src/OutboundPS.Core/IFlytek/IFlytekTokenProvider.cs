@@ -2,9 +2,9 @@ using System;
 using System.Security;
 using System.Threading;
 using System.Threading.Tasks;
+using OutboundPS.Contract;
 using OutboundPS.Diagnostics;
 using OutboundPS.Http;
-using OutboundPS.Sessions;
 using RestSharp;
 
 namespace OutboundPS.IFlytek;

@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using System.Security;
+using OutboundPS.Contract;
 using OutboundPS.Commands.Infrastructure;
 using OutboundPS.Sandbox;
 using OutboundPS.Sessions;

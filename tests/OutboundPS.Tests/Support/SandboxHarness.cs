@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading.Tasks;
+using OutboundPS.Contract;
 using OutboundPS.Import;
 using OutboundPS.Sandbox;
 using OutboundPS.Sandbox.ByRobot;

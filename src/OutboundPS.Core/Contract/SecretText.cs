@@ -2,7 +2,7 @@ using System;
 using System.Runtime.InteropServices;
 using System.Security;
 
-namespace OutboundPS.Sessions;
+namespace OutboundPS.Contract;
 
 /// <summary>Reads a SecureString for the one moment a request needs it; the plain text is never stored.</summary>
 internal static class SecretText
