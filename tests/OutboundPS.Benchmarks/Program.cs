@@ -21,7 +21,7 @@ if (args.Length == 4 && args[0] == "child")
     var rows = long.Parse(args[3], CultureInfo.InvariantCulture);
     if (args[1] == "overhead")
     {
-        // One core, as SPEC §8 asks: pin this process before the work starts.
+        // One core, as the overhead figure is defined (docs/design.md#performance): pin this process before the work starts.
         if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()) Process.GetCurrentProcess().ProcessorAffinity = (IntPtr)1;
         await Scenario.ImportAsync(vendor, 200_000, 1, TimeSpan.Zero); // warm-up
     }

@@ -9,7 +9,7 @@ using Xunit;
 
 namespace OutboundPS.Tests;
 
-/// <summary>The signature, computed here from vendor-api.md 1.1.2 rather than by the production signer.</summary>
+/// <summary>The signature, computed here from docs/vendors/byrobot.md#signing rather than by the production signer.</summary>
 public sealed class ByRobotSignatureTests
 {
     private static readonly DateTimeOffset VectorTime = new(2018, 12, 13, 1, 27, 17, TimeSpan.Zero);

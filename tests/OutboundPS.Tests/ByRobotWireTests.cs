@@ -144,7 +144,7 @@ public sealed class ByRobotWireTests
         Assert.Equal(new[] { "09:00-12:00", "13:30-18:00" }, task.WorkingHours.Select(w => w.ToString()));
         Assert.Equal("12:00-13:30", Assert.Single(task.BreakHours).ToString());
         Assert.Equal(new[] { "101", "102" }, task.Lines);
-        // Neither getTaskDetail nor getTasks reports the robot or the seats (vendor-api.md B24, B25).
+        // Neither getTaskDetail nor getTasks reports the robot or the seats (docs/vendors/byrobot.md#quirk-unreported-fields).
         Assert.Null(task.RobotId);
         Assert.Null(task.Concurrency);
     }
@@ -289,7 +289,7 @@ public sealed class ByRobotWireTests
         Assert.Equal(3813, (long)body["companyId"]!);
         Assert.Equal("888", (string?)body["variables"]!["金额"]);
         Assert.Equal(5001, (long)body["robotDefId"]!);
-        // The seed reads sceneId, later documents sceneDefId (vendor-api.md B-6): both carry the scene.
+        // The seed reads sceneId, later documents sceneDefId (docs/vendors/byrobot.md#quirk-scene-name-in-single-calls): both carry the scene.
         Assert.Equal((6001L, 6001L), ((long)body["sceneDefId"]!, (long)body["sceneId"]!));
         Assert.Equal(7001, (long)body["sceneRecordId"]!);
         Assert.Equal("张三", (string?)body["userName"]);

@@ -17,7 +17,7 @@ using Xunit;
 namespace OutboundPS.Tests;
 
 /// <summary>
-/// The simulators answer only fields the vendors document (vendor-api.md §2, field tables B1–B25 and Y1–Y9), so
+/// The simulators answer only fields the vendors document (docs/vendors/byrobot.md#endpoints, docs/vendors/iflytek.md#endpoints), so
 /// client code that needs an undocumented field fails here rather than against the real service.
 /// </summary>
 public sealed class DocumentedFieldsTests

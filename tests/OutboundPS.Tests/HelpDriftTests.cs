@@ -9,7 +9,7 @@ using Xunit;
 
 namespace OutboundPS.Tests;
 
-/// <summary>SPEC §7: the PlatyPS pages in docs/en-US say exactly what the cmdlets do, and every example runs against real parameters.</summary>
+/// <summary>docs/design.md#help: the PlatyPS pages in docs/en-US say exactly what the cmdlets do, and every example runs against real parameters.</summary>
 public sealed class HelpDriftTests
 {
     private static readonly string DocsFolder = Path.Combine(ModuleMetadata.Root, "docs", "en-US");

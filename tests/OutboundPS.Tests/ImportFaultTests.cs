@@ -15,7 +15,7 @@ using Xunit;
 
 namespace OutboundPS.Tests;
 
-/// <summary>SPEC §3 "nothing is lost": every row accounted for exactly once, whatever the vendor's connection does.</summary>
+/// <summary>"Nothing is lost" (docs/design.md#accounting): every row accounted for exactly once, whatever the vendor's connection does.</summary>
 public sealed class ImportFaultTests
 {
     [Theory]

@@ -13,7 +13,7 @@ using RestSharp;
 
 namespace OutboundPS.ByRobot;
 
-/// <summary>BYRobot open API v1 (vendor-api.md 1.1, 2.1): signed headers, GET reads, JSON POST writes.</summary>
+/// <summary>BYRobot open API v1 (docs/vendors/byrobot.md#requests-and-responses): signed headers, GET reads, JSON POST writes.</summary>
 internal sealed class ByRobotClient : IVendorClient, ITaskUpdates, ITaskStops
 {
     internal const string CompaniesPath = "openapi/v1/company/getCompanys";
@@ -33,7 +33,7 @@ internal sealed class ByRobotClient : IVendorClient, ITaskUpdates, ITaskStops
     internal const string TaskDetailPath = "openapi/v1/task/getTaskDetail";
     internal const int TaskPageLimit = ByRobotVendor.PageSize;
 
-    /// <summary>Redial statuses repeatCallRule allows (vendor-api.md 3.1.6): unreachable, failed, off, busy, suspended, arrears, call loss.</summary>
+    /// <summary>Redial statuses repeatCallRule allows (docs/vendors/byrobot.md#redial-statuses): unreachable, failed, off, busy, suspended, arrears, call loss.</summary>
     private static readonly int[] RedialStatuses = { 2, 3, 5, 6, 7, 9, 10 };
 
     private readonly VendorTransport _transport;
@@ -157,7 +157,7 @@ internal sealed class ByRobotClient : IVendorClient, ITaskUpdates, ITaskStops
             RobotDefId = robot.RobotDefId!.Value,
             SceneDefId = spec.SceneId is { } scene ? ParseId("SceneId", scene) : robot.SceneDefId,
             SceneRecordId = spec.SceneRecordId is { } record ? ParseId("SceneRecordId", record) : robot.SceneRecords?.FirstOrDefault()?.SceneRecordId,
-            // The doc advises deriving callType from the chosen line rather than hard-coding it (vendor-api.md B2).
+            // The doc advises deriving callType from the chosen line rather than hard-coding it (docs/vendors/byrobot.md#companygetphones).
             CallType = spec.CallType ?? lines[0].PhoneType ?? 1,
             ConcurrencyQuota = spec.Concurrency,
             SmsType = spec.SendSms is { } sms ? (sms ? 1 : 0) : null,
@@ -251,7 +251,7 @@ internal sealed class ByRobotClient : IVendorClient, ITaskUpdates, ITaskStops
         if (task.SceneDefId is { } scene)
         {
             var required = await ReadSceneVariablesAsync(scene, cancellationToken).ConfigureAwait(false);
-            // 客户名称 and 联系方式 come from name and phone (vendor-api.md B19).
+            // 客户名称 and 联系方式 come from name and phone (docs/vendors/byrobot.md#customer-fields).
             var missing = required.Where(v => v is not ("客户名称" or "联系方式"))
                 .Where(v => !columns.Variables.Contains(v, StringComparer.OrdinalIgnoreCase)).ToArray();
             if (missing.Length > 0)
@@ -276,7 +276,7 @@ internal sealed class ByRobotClient : IVendorClient, ITaskUpdates, ITaskStops
         var results = new List<OutboundCallResult>(spec.Customers.Count);
         foreach (var customer in spec.Customers)
         {
-            // The vendor wants the variables key even when empty (vendor-api.md B-4).
+            // The vendor wants the variables key even when empty (docs/vendors/byrobot.md#quirk-variables-key).
             var variables = spec.Columns.Variables.Select((name, i) => new KeyValuePair<string, string>(name, customer.Values[i]))
                 .ToDictionary(pair => pair.Key, pair => pair.Value);
             object? answer = spec.CustomerId is { } customerId
@@ -343,7 +343,7 @@ internal sealed class ByRobotClient : IVendorClient, ITaskUpdates, ITaskStops
         return await GetAsync<string[]>(SceneVariablesPath, "task/getSceneVariables", cancellationToken, query).ConfigureAwait(false) ?? Array.Empty<string>();
     }
 
-    /// <summary>-Line takes userPhoneIds or caller numbers (SPEC §3); both resolve to the company's lines.</summary>
+    /// <summary>-Line takes userPhoneIds or caller numbers (docs/vendors/byrobot.md#companygetphones); both resolve to the company's lines.</summary>
     private async Task<IReadOnlyList<ByRobotPhone>> ResolveLinesAsync(IReadOnlyList<string> wanted, CancellationToken cancellationToken)
     {
         var phones = await ReadPhonesAsync(cancellationToken).ConfigureAwait(false);

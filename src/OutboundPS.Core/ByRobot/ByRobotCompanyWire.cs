@@ -9,7 +9,7 @@ internal sealed class ByRobotCompany
     [JsonPropertyName("companyName")] public string? CompanyName { get; set; }
 }
 
-/// <summary>company/getPhones (vendor-api.md B2).</summary>
+/// <summary>company/getPhones (docs/vendors/byrobot.md#companygetphones).</summary>
 internal sealed class ByRobotPhone
 {
     [JsonPropertyName("userPhoneId")] public long? UserPhoneId { get; set; }
@@ -22,7 +22,7 @@ internal sealed class ByRobotPhone
     [JsonPropertyName("validityEnd")] public string? ValidityEnd { get; set; }
 }
 
-/// <summary>company/getRobots (vendor-api.md B3).</summary>
+/// <summary>company/getRobots (docs/vendors/byrobot.md#companygetrobots).</summary>
 internal sealed class ByRobotRobot
 {
     [JsonPropertyName("robotDefId")] public long? RobotDefId { get; set; }

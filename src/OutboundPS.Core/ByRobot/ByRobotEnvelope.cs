@@ -3,7 +3,7 @@ using OutboundPS.Http;
 
 namespace OutboundPS.ByRobot;
 
-/// <summary>BYRobot's ResultModel: {code, data, resultMsg}; code 200 is success (vendor-api.md 1.1.4).</summary>
+/// <summary>BYRobot's ResultModel: {code, data, resultMsg}; code 200 is success (docs/vendors/byrobot.md#envelope).</summary>
 internal sealed class ByRobotEnvelope<T>
 {
     [JsonPropertyName("code")] public int? Code { get; set; }

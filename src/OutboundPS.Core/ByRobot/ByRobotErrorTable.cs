@@ -3,12 +3,12 @@ using System.Globalization;
 
 namespace OutboundPS.ByRobot;
 
-/// <summary>BYRobot's error codes (vendor-api.md 1.1.5) with an English meaning and what to do.</summary>
+/// <summary>BYRobot's error codes (docs/vendors/byrobot.md#error-codes) with an English meaning and what to do.</summary>
 internal static class ByRobotErrorTable
 {
     private static readonly Dictionary<int, VendorErrorInfo> Codes = new()
     {
-        // 校验数据错误 covers both a bad signature and data BYRobot could not validate (vendor-api.md 1.1.5).
+        // 校验数据错误 covers both a bad signature and data BYRobot could not validate (docs/vendors/byrobot.md#quirk-401).
         [401] = new("the request did not validate: a wrong app key or secret, or data BYRobot could not accept", OutboundErrorKind.InvalidArgument,
             "If every request fails, check the app key and secret (CRM: 系统管理 → 系统设置 → API配置); if only this one does, check the values it sent (-Verbose shows the request)."),
         [403] = new("no permission, for example a company not bound to this app key", OutboundErrorKind.PermissionDenied,

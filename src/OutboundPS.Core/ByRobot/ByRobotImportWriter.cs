@@ -7,7 +7,7 @@ namespace OutboundPS.ByRobot;
 
 /// <summary>
 /// Writes an import request without building a DTO and a properties dictionary per customer:
-/// imports are the hot path (SPEC §8), and this keeps a 500-customer batch to a single pass.
+/// imports are the hot path (docs/design.md#performance), and this keeps a 500-customer batch to a single pass.
 /// </summary>
 internal sealed class ByRobotImportWriter : JsonConverter<ByRobotImport>
 {
@@ -33,7 +33,7 @@ internal sealed class ByRobotImportWriter : JsonConverter<ByRobotImport>
             writer.WriteStartObject();
             writer.WriteString(Name, row.Name ?? string.Empty);
             writer.WriteString(Phone, row.Phone);
-            // properties is optional (vendor-api.md B19): a customer with no variables sends none.
+            // properties is optional (docs/vendors/byrobot.md#customer-fields): a customer with no variables sends none.
             if (names.Length > 0)
             {
                 writer.WriteStartObject(Properties);

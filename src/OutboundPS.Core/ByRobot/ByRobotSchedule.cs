@@ -5,8 +5,8 @@ using System.Globalization;
 namespace OutboundPS.ByRobot;
 
 /// <summary>
-/// BYRobot has one daily window plus one break (vendor-api.md B14), so two windows become window + break
-/// and three or more cannot be expressed (SPEC §3).
+/// BYRobot has one daily window plus one break (docs/vendors/byrobot.md#working-hours-and-break), so two windows become window + break
+/// and three or more cannot be expressed.
 /// </summary>
 internal readonly struct ByRobotSchedule
 {

@@ -8,7 +8,7 @@ using OutboundPS.Contract;
 namespace OutboundPS.ByRobot;
 
 /// <summary>
-/// BYRobot request signing (vendor-api.md 1.1.2): sign = Base64(HMAC-SHA1(AppSecret, AppKey + "\n" + datetime)),
+/// BYRobot request signing (docs/vendors/byrobot.md#signing): sign = Base64(HMAC-SHA1(AppSecret, AppKey + "\n" + datetime)),
 /// datetime in RFC 1123 GMT. Every attempt is signed afresh: the vendor refuses a datetime 3 minutes off (408).
 /// </summary>
 internal sealed class ByRobotSigner : IDisposable

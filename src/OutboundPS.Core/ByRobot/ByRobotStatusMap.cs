@@ -3,7 +3,7 @@ using System.Linq;
 
 namespace OutboundPS.ByRobot;
 
-/// <summary>BYRobot task status codes 0–10 (vendor-api.md 3.1.3) onto the unified status.</summary>
+/// <summary>BYRobot task status codes 0–10 (docs/vendors/byrobot.md#task-status) onto the unified status.</summary>
 internal static class ByRobotStatusMap
 {
     private static readonly Dictionary<int, OutboundTaskStatus> Map = new()
@@ -32,7 +32,7 @@ internal static class ByRobotStatusMap
 
     /// <summary>
     /// Statuses 9 (line account in arrears) and 10 (SMS balance exhausted) pause a task until the account is topped
-    /// up in the CRM (vendor-api.md 3.1.3): waiting for such a task only waits for the timeout.
+    /// up in the CRM (docs/vendors/byrobot.md#task-status): waiting for such a task only waits for the timeout.
     /// </summary>
     internal static OutboundException? StalledBy(OutboundTask task) => task.VendorStatus switch
     {
@@ -47,7 +47,7 @@ internal static class ByRobotStatusMap
             $"{fix} in the BYRobot CRM, then Start-OutboundTask.")
         { Vendor = ByRobotVendor.Id, VendorCode = task.VendorStatus?.ToString(System.Globalization.CultureInfo.InvariantCulture), TargetObject = task.Id, RecommendedAction = fix + ", then Start-OutboundTask." };
 
-    /// <summary>States in which BYRobot's task/update is refused (vendor-api.md B20: only tasks that are not running).</summary>
+    /// <summary>States in which BYRobot's task/update is refused (only tasks that are not running: docs/vendors/byrobot.md#taskupdate).</summary>
     internal static bool IsRunning(OutboundTaskStatus status) =>
         status is OutboundTaskStatus.Running or OutboundTaskStatus.Starting or OutboundTaskStatus.Queued;
 }

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace OutboundPS.ByRobot;
 
-/// <summary>task/createTask (vendor-api.md B14).</summary>
+/// <summary>task/createTask (docs/vendors/byrobot.md#taskcreatetask).</summary>
 internal sealed class ByRobotCreateTask
 {
     [JsonPropertyName("companyId")] public long CompanyId { get; set; }
@@ -17,7 +17,7 @@ internal sealed class ByRobotCreateTask
     [JsonPropertyName("userPhoneIds")] public long[] UserPhoneIds { get; set; } = System.Array.Empty<long>();
     [JsonPropertyName("robotDefId")] public long RobotDefId { get; set; }
 
-    // Removed from the 2019+ docs but required by earlier deployments (vendor-api.md B-8); SPEC §3 defaults them.
+    // Removed from the 2019+ docs but required by earlier deployments (docs/vendors/byrobot.md#quirk-scene-fields-in-createtask); they default to the robot's scene and first recording.
     [JsonPropertyName("sceneDefId")] public long? SceneDefId { get; set; }
     [JsonPropertyName("sceneRecordId")] public long? SceneRecordId { get; set; }
     [JsonPropertyName("callType")] public int CallType { get; set; }
@@ -35,7 +35,7 @@ internal sealed class ByRobotRepeatRule
     [JsonPropertyName("interval")] public int Interval { get; set; }
 }
 
-/// <summary>task/update (vendor-api.md B20): every required field is sent, unchanged ones read from the task.</summary>
+/// <summary>task/update (docs/vendors/byrobot.md#taskupdate): every required field is sent, unchanged ones read from the task.</summary>
 internal sealed class ByRobotUpdateTask
 {
     [JsonPropertyName("companyId")] public long CompanyId { get; set; }
@@ -43,7 +43,7 @@ internal sealed class ByRobotUpdateTask
     [JsonPropertyName("taskName")] public string TaskName { get; set; } = string.Empty;
     [JsonPropertyName("taskType")] public int TaskType { get; set; }
 
-    /// <summary>One line: an int; several: the comma string, the only documented form (vendor-api.md B-3).</summary>
+    /// <summary>One line: an int; several: the comma string, the only documented form (docs/vendors/byrobot.md#quirk-userphoneids-in-update).</summary>
     [JsonPropertyName("userPhoneIds")] public object UserPhoneIds { get; set; } = 0L;
     [JsonPropertyName("callType")] public int CallType { get; set; }
     [JsonPropertyName("concurrencyQuota")] public int ConcurrencyQuota { get; set; }
@@ -60,7 +60,7 @@ internal sealed class ByRobotTaskId
 }
 
 /// <summary>
-/// v2 task/importTaskCustomer (vendor-api.md B19): {companyId, taskId, customerInfoList: [{name, phone, properties}]}.
+/// v2 task/importTaskCustomer (docs/vendors/byrobot.md#taskimporttaskcustomer-v2): {companyId, taskId, customerInfoList: [{name, phone, properties}]}.
 /// Written straight from the validated rows by ByRobotImportWriter: up to 10,000 customers a request.
 /// </summary>
 [JsonConverter(typeof(ByRobotImportWriter))]
@@ -91,7 +91,7 @@ internal sealed class ByRobotImportResult
 }
 
 /// <summary>
-/// task/call (vendor-api.md B21). The seed names the scene sceneId and later documents sceneDefId (B-6), so both are
+/// task/call (docs/vendors/byrobot.md#taskcall). The seed names the scene sceneId and later pages sceneDefId (docs/vendors/byrobot.md#quirk-scene-name-in-single-calls), so both are
 /// sent with the same value: a server following either reading finds its field.
 /// </summary>
 internal sealed class ByRobotCallByCustomer
@@ -106,7 +106,7 @@ internal sealed class ByRobotCallByCustomer
     [JsonPropertyName("robotDefId")] public long RobotDefId { get; set; }
 }
 
-/// <summary>task/singleCallByMobile (vendor-api.md B22); sceneId and sceneDefId both carry the scene (B-6).</summary>
+/// <summary>task/singleCallByMobile (docs/vendors/byrobot.md#tasksinglecallbymobile); sceneId and sceneDefId both carry the scene.</summary>
 internal sealed class ByRobotCallByMobile
 {
     [JsonPropertyName("mobile")] public string Mobile { get; set; } = string.Empty;
@@ -119,7 +119,7 @@ internal sealed class ByRobotCallByMobile
     [JsonPropertyName("userName")] public string? UserName { get; set; }
 }
 
-/// <summary>getTasks page (vendor-api.md B24).</summary>
+/// <summary>getTasks page (docs/vendors/byrobot.md#taskgettasks).</summary>
 internal sealed class ByRobotTaskPage
 {
     [JsonPropertyName("total")] public int? Total { get; set; }
@@ -127,7 +127,7 @@ internal sealed class ByRobotTaskPage
 }
 
 /// <summary>
-/// A task of getTasks / getTaskDetail (vendor-api.md B24, B25). Neither answer reports the robot or the AI seats,
+/// A task of getTasks / getTaskDetail (docs/vendors/byrobot.md#quirk-unreported-fields). Neither answer reports the robot or the AI seats,
 /// so OutboundTask.RobotId and Concurrency stay null for BYRobot tasks.
 /// </summary>
 internal sealed class ByRobotTaskItem

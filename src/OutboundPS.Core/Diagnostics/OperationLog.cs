@@ -4,7 +4,7 @@ using System.Threading;
 namespace OutboundPS.Diagnostics;
 
 /// <summary>Receives the verbose and warning text of the operation in progress.</summary>
-public interface IOperationLogSink
+internal interface IOperationLogSink
 {
     /// <summary>Whether verbose lines are shown; when not, they are neither built nor sent.</summary>
     bool VerboseEnabled { get; }

@@ -9,7 +9,7 @@ internal static class JsonRequestBody
 {
     /// <summary>
     /// Adds the body without RestSharp's string round trip: an import batch of thousands of customers would
-    /// otherwise be built as a UTF-16 string and re-encoded, doubling the cost of the hot path (SPEC §8).
+    /// otherwise be built as a UTF-16 string and re-encoded, doubling the cost of the hot path (docs/design.md#performance).
     /// </summary>
     internal static RestRequest AddUtf8Json(this RestRequest request, byte[] body) => request.AddBody(body, ContentType.Json);
 

@@ -7,7 +7,7 @@ using Polly.Retry;
 namespace OutboundPS.Http;
 
 /// <summary>
-/// Retries with exponential backoff and jitter (SPEC §4): writes only when the vendor provably did not apply
+/// Retries with exponential backoff and jitter (docs/design.md#retries): writes only when the vendor provably did not apply
 /// them (connection refused, busy codes, 429/503), so a write whose outcome is unknown is never sent again;
 /// reads also after a lost answer, since reading twice changes nothing. At most MaxRetries retries, each
 /// wait capped at 30 s, so the total time is bounded.

@@ -12,7 +12,7 @@ using RestSharp;
 
 namespace OutboundPS.IFlytek;
 
-/// <summary>iFlytek yeta open API v1 (vendor-api.md 1.2, 2.2): every call a JSON POST with ?token=.</summary>
+/// <summary>iFlytek yeta open API v1 (docs/vendors/iflytek.md#requests-and-responses): every call a JSON POST with ?token=.</summary>
 internal sealed class IFlytekClient : IVendorClient
 {
     internal const string ConfigPath = "config/v1/query";
@@ -81,7 +81,7 @@ internal sealed class IFlytekClient : IVendorClient
             RobotId = spec.RobotId,
             RecallCount = spec.RecallCount,
             TimeRecallWait = spec.RecallInterval is { } wait ? (long)wait.TotalSeconds : null,
-            // yeta wants time_range even where its docs call it optional (vendor-api.md Y-2).
+            // yeta wants time_range even where its docs call it optional (docs/vendors/iflytek.md#quirk-time-range-required).
             TimeRange = (spec.WorkingHours ?? TaskDefaults.WorkingHours).Select(r => r.ToString(withSeconds: true)).ToArray(),
             TimeBegin = VendorTime.ToEpochMilliseconds(spec.StartTime ?? DateTimeOffset.Now),
             TimeEnd = spec.EndTime is { } end ? VendorTime.ToEpochMilliseconds(end) : null,
@@ -135,7 +135,7 @@ internal sealed class IFlytekClient : IVendorClient
     public async Task<ICustomerSink> OpenImportAsync(string taskId, CustomerColumns columns, CancellationToken cancellationToken)
     {
         var task = await GetTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
-        // yeta: "once started, no more number data can be submitted" (vendor-api.md 1.2.6).
+        // yeta: "once started, no more number data can be submitted" (docs/vendors/iflytek.md#insert-only-before-start).
         if (task.Status != OutboundTaskStatus.New)
             throw new OutboundException("OutboundPS.IFlytek.TaskAlreadyStarted", OutboundErrorKind.InvalidOperation,
                 $"iFlytek accepts customers only before a task is first started, and task {taskId} is {task.Status}. " +
@@ -221,7 +221,7 @@ internal sealed class IFlytekClient : IVendorClient
                 var raw = await _transport.SendAsync(request, operation, token).ConfigureAwait(false);
                 var envelope = IFlytekEnvelopeReader.Parse<T>(raw, operation);
                 // A token refused as invalid (10001) or without permission (10002) may be one the vendor revoked early:
-                // log in again once (vendor-api.md Appendix A.1), and report the code if the new token is refused too.
+                // log in again once (docs/vendors/iflytek.md#refused-tokens), and report the code if the new token is refused too.
                 if (envelope.Code is IFlytekErrorTable.InvalidToken or IFlytekErrorTable.TokenWithoutPermission && attempt == 1)
                 {
                     OperationLog.Verbose($"iFlytek refused the token ({envelope.Code}); obtaining a new one and repeating the request once.");

@@ -3,7 +3,7 @@ using OutboundPS.Json;
 
 namespace OutboundPS.IFlytek;
 
-/// <summary>config/v1/query; note the camelCase paging names of this endpoint (vendor-api.md Y-8).</summary>
+/// <summary>config/v1/query; note the camelCase paging names of this endpoint (docs/vendors/iflytek.md#quirk-config-paging-names).</summary>
 internal sealed class IFlytekConfigQuery
 {
     [JsonPropertyName("type")] public int Type { get; set; }

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace OutboundPS.IFlytek;
 
-/// <summary>yeta's answer to every call: {code, message, result}; code 0 is success (vendor-api.md 1.2.3).</summary>
+/// <summary>yeta's answer to every call: {code, message, result}; code 0 is success (docs/vendors/iflytek.md#envelope).</summary>
 internal sealed class IFlytekEnvelope<T>
 {
     [JsonPropertyName("code")] public int? Code { get; set; }

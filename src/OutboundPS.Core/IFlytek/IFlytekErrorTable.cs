@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace OutboundPS.IFlytek;
 
-/// <summary>yeta's error codes (vendor-api.md 1.2.4) with an English meaning and what to do.</summary>
+/// <summary>yeta's error codes (docs/vendors/iflytek.md#error-codes) with an English meaning and what to do.</summary>
 internal static class IFlytekErrorTable
 {
     internal const int InvalidToken = 10001;

@@ -3,7 +3,7 @@ using System.Linq;
 
 namespace OutboundPS.IFlytek;
 
-/// <summary>yeta task status codes 0–7 (vendor-api.md 3.2.1) onto the unified status.</summary>
+/// <summary>yeta task status codes 0–7 (docs/vendors/iflytek.md#task-status) onto the unified status.</summary>
 internal static class IFlytekStatusMap
 {
     private static readonly Dictionary<int, OutboundTaskStatus> Map = new()

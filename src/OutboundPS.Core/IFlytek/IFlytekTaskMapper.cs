@@ -26,7 +26,7 @@ internal static class IFlytekTaskMapper
             Called = row.ProcessTelCount,
             Connected = row.ProcessThroughCount,
             // Computed from the counts, as for BYRobot: the documents do not say whether process_through_rate is a
-            // fraction or a percentage, and clients disagree on its type (vendor-api.md Y-15).
+            // fraction or a percentage, and clients disagree on its type (docs/vendors/iflytek.md#quirk-through-rate).
             ConnectRate = row.ProcessTelCount is > 0 && row.ProcessThroughCount is { } connected
                 ? Math.Round((double)connected / row.ProcessTelCount.Value, 4) : null,
             Remaining = row.Remaining ?? (row.CountTel - row.ProcessTelCount),

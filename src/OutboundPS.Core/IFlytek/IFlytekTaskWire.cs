@@ -8,7 +8,7 @@ internal sealed class IFlytekCreateTask
 {
     [JsonPropertyName("task_name")] public string TaskName { get; set; } = string.Empty;
 
-    /// <summary>Several lines separated by ';' (vendor-api.md Y-1).</summary>
+    /// <summary>Several lines separated by ';' (docs/vendors/iflytek.md#quirk-line-separator).</summary>
     [JsonPropertyName("line_num")] public string LineNum { get; set; } = string.Empty;
     [JsonPropertyName("robot_id")] public string RobotId { get; set; } = string.Empty;
     [JsonPropertyName("recall_count")] public int? RecallCount { get; set; }
@@ -29,7 +29,7 @@ internal sealed class IFlytekTaskId
     [JsonPropertyName("task_id")] public string TaskId { get; set; } = string.Empty;
 }
 
-/// <summary>task/insert and task/callout rows: a header row and string rows, at most 50 (vendor-api.md 1.2.6).</summary>
+/// <summary>task/insert and task/callout rows: a header row and string rows, at most 50 (docs/vendors/iflytek.md#rows-per-request).</summary>
 internal sealed class IFlytekRows
 {
     [JsonPropertyName("task_id")] public string? TaskId { get; set; }

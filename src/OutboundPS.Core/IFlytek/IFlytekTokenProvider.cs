@@ -10,7 +10,7 @@ using RestSharp;
 namespace OutboundPS.IFlytek;
 
 /// <summary>
-/// Obtains and caches the yeta token (vendor-api.md 1.2.2), renewing it before it expires so that
+/// Obtains and caches the yeta token (docs/vendors/iflytek.md#token-renewal), renewing it before it expires so that
 /// long imports never see it lapse. Safe to share between concurrent batches.
 /// </summary>
 internal sealed class IFlytekTokenProvider : IDisposable

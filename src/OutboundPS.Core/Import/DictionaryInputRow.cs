@@ -5,12 +5,12 @@ using System.Linq;
 namespace OutboundPS.Import;
 
 /// <summary>An input row over ordered name/value pairs.</summary>
-public sealed class DictionaryInputRow : IInputRow
+internal sealed class DictionaryInputRow : IInputRow
 {
     private readonly Dictionary<string, string?> _values;
 
     /// <summary>Creates a row from name/value pairs, keeping their order.</summary>
-    public DictionaryInputRow(IEnumerable<KeyValuePair<string, string?>> values)
+    internal DictionaryInputRow(IEnumerable<KeyValuePair<string, string?>> values)
     {
         var pairs = values.ToList();
         PropertyNames = pairs.Select(p => p.Key).ToArray();

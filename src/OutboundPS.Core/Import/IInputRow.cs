@@ -3,7 +3,7 @@ using System.Collections.Generic;
 namespace OutboundPS.Import;
 
 /// <summary>One input row as the import sees it: named values, whatever object they came from.</summary>
-public interface IInputRow
+internal interface IInputRow
 {
     /// <summary>The row's property names in their input order.</summary>
     IReadOnlyList<string> PropertyNames { get; }

@@ -5,7 +5,7 @@ namespace OutboundPS.Import;
 
 /// <summary>
 /// The normalized phones seen so far in one import, for duplicate detection. A million phones must not cost
-/// a hundred megabytes (SPEC §8), so numbers are kept as integers split into a high key and a 16-bit low part:
+/// a hundred megabytes (docs/design.md#performance), so numbers are kept as integers split into a high key and a 16-bit low part:
 /// a sorted ushort array per key while sparse, an 8 KB bitmap once dense (the idea of roaring bitmaps).
 /// </summary>
 internal sealed class PhoneSet

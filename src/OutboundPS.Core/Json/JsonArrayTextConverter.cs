@@ -7,7 +7,7 @@ namespace OutboundPS.Json;
 
 /// <summary>
 /// Reads a string array the vendor sends either as a JSON array or as JSON text inside a string
-/// (yeta task/query time_range is "[\"09:00:00-12:00:00\"]", vendor-api.md Y-16).
+/// (yeta task/query time_range is "[\"09:00:00-12:00:00\"]", docs/vendors/iflytek.md#quirk-json-in-strings).
 /// </summary>
 internal sealed class JsonArrayTextConverter : JsonConverter<string[]>
 {

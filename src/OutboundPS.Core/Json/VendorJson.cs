@@ -14,7 +14,7 @@ internal static class VendorJson
     {
         var options = new JsonSerializerOptions
         {
-            // Both vendors send some numbers as strings (vendor-api.md §4, B-19, Y-5).
+            // Both vendors send some numbers as strings (docs/vendors/byrobot.md#ids-numbers-and-times, docs/vendors/iflytek.md#ids-numbers-and-times).
             NumberHandling = JsonNumberHandling.AllowReadingFromString,
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             // Chinese column names and values go out as UTF-8 text rather than \u escapes.

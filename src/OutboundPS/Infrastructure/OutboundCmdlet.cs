@@ -110,7 +110,7 @@ public abstract class OutboundCmdlet : PSCmdlet
 
     /// <summary>
     /// Runs Core work; an OutboundException is written as a non-terminating error and false returned,
-    /// except NotImplemented, which ends the command (SPEC §3: the vendor lacks the operation for every input).
+    /// except NotImplemented, which ends the command (the vendor lacks the operation for every input: docs/design.md#adding-a-vendor).
     /// </summary>
     protected bool TryRun(Func<CancellationToken, Task> work, object? target)
     {
