@@ -16,7 +16,7 @@
 param(
     [int] $Rows = 100000,
     [int] $Pairs = 3,
-    [int] $Warmup = 2,
+    [int] $Warmup = 8,
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1')
 )
 $ErrorActionPreference = 'Stop'
