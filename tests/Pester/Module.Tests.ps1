@@ -6,6 +6,23 @@ BeforeAll {
     $script:manifestCmdlets = [string[]](Import-PowerShellDataFile $script:modulePath).CmdletsToExport | Sort-Object
 }
 
+Describe 'The loader' {
+    It 'refuses PowerShell <Version> with a message naming 7.4' -ForEach @(
+        @{ Version = '7.0.0' }, @{ Version = '7.2.24' }, @{ Version = '7.3.12' }
+    ) {
+        $module = Get-Module OutboundPS
+        { & $module { param($v) Assert-SupportedHost -Version $v -Edition 'Core' } ([version]$Version) } |
+            Should -Throw -ExpectedMessage "OutboundPS needs PowerShell 7.4 or later*this is PowerShell $Version*"
+    }
+
+    It 'accepts PowerShell <Version> on <Edition>' -ForEach @(
+        @{ Version = '7.4.0'; Edition = 'Core' }, @{ Version = '7.6.5'; Edition = 'Core' }, @{ Version = '5.1.22621'; Edition = 'Desktop' }
+    ) {
+        $module = Get-Module OutboundPS
+        { & $module { param($v, $e) Assert-SupportedHost -Version $v -Edition $e } ([version]$Version) $Edition } | Should -Not -Throw
+    }
+}
+
 Describe 'Importing the built module' {
     It 'lists 15 cmdlets in the manifest''s CmdletsToExport' {
         $script:manifestCmdlets | Should -HaveCount 15
