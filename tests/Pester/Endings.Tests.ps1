@@ -121,6 +121,24 @@ Describe 'Import endings in the host' {
 }
 
 Describe 'Import endings on a second runspace, the session passed in with -Session' {
+    BeforeAll {
+        # What every stopped import leaves: some rows taken, each accounted for, the unsent ones Rejected as not sent.
+        function Assert-StoppedImport {
+            param($Task)
+            $last = Assert-EveryRowAccounted -Task $Task
+            $last.Stopped | Should -BeTrue
+            $last.Submitted | Should -BeGreaterThan 0
+            $last.Submitted | Should -BeLessThan 100000
+            $notSent = @($last.Rows | Where-Object Batch -EQ 0)
+            foreach ($row in $notSent) {
+                $row.Outcome | Should -Be 'Rejected'
+                $row.Error | Should -BeLike 'Not sent*'
+            }
+            $last.Rejected | Should -Be $notSent.Count
+            $script:session.IsConnected | Should -BeTrue
+        }
+    }
+
     It '(e) Ctrl+C (PowerShell.Stop) after ~300 ms: Stopped, every row accounted for, rows not sent Rejected as ''Not sent''' {
         $task = Get-EndingTask 'Ctrl+C'
         $import = Invoke-BackgroundImport -Task $task
@@ -132,17 +150,7 @@ Describe 'Import endings on a second runspace, the session passed in with -Sessi
             $import.Shell.Dispose()
             $import.Runspace.Dispose()
         }
-        $last = Assert-EveryRowAccounted -Task $task
-        $last.Stopped | Should -BeTrue
-        $last.Submitted | Should -BeGreaterThan 0
-        $last.Submitted | Should -BeLessThan 100000
-        $notSent = @($last.Rows | Where-Object Batch -EQ 0)
-        foreach ($row in $notSent) {
-            $row.Outcome | Should -Be 'Rejected'
-            $row.Error | Should -BeLike 'Not sent*'
-        }
-        $last.Rejected | Should -Be $notSent.Count
-        $script:session.IsConnected | Should -BeTrue
+        Assert-StoppedImport -Task $task
     }
 
     It '(f) the runspace closing mid-import: Stopped, every row accounted for, rows not sent Rejected as ''Not sent''' {
@@ -156,16 +164,6 @@ Describe 'Import endings on a second runspace, the session passed in with -Sessi
             $import.Shell.Dispose()
             $import.Runspace.Dispose()
         }
-        $last = Assert-EveryRowAccounted -Task $task
-        $last.Stopped | Should -BeTrue
-        $last.Submitted | Should -BeGreaterThan 0
-        $last.Submitted | Should -BeLessThan 100000
-        $notSent = @($last.Rows | Where-Object Batch -EQ 0)
-        foreach ($row in $notSent) {
-            $row.Outcome | Should -Be 'Rejected'
-            $row.Error | Should -BeLike 'Not sent*'
-        }
-        $last.Rejected | Should -Be $notSent.Count
-        $script:session.IsConnected | Should -BeTrue
+        Assert-StoppedImport -Task $task
     }
 }

@@ -59,31 +59,18 @@ Describe '-WhatIf changes nothing on the ByRobot sandbox, whatever $ConfirmPrefe
         (Get-OutboundTask -Id $script:idle.Id).Name | Should -Be 'Pester WhatIf idle'
     }
 
-    It 'Start-OutboundTask -WhatIf leaves the task New' {
+    It '<Command> -WhatIf leaves the task <Status>' -ForEach @(
+        @{ Command = 'Start-OutboundTask'; Task = 'idle'; Status = 'New' }
+        @{ Command = 'Suspend-OutboundTask'; Task = 'running'; Status = 'Running' }
+        @{ Command = 'Stop-OutboundTask'; Task = 'running'; Status = 'Running' }
+    ) {
+        $target = if ($Task -eq 'idle') { $script:idle } else { $script:running }
         foreach ($preference in $script:confirmPreferences) {
             $ConfirmPreference = $preference
-            Start-OutboundTask $script:idle -WhatIf -PassThru | Should -BeNullOrEmpty
+            & $Command $target -WhatIf -PassThru | Should -BeNullOrEmpty
         }
         $ConfirmPreference = 'High'
-        (Get-OutboundTask -Id $script:idle.Id).Status | Should -Be 'New'
-    }
-
-    It 'Suspend-OutboundTask -WhatIf leaves the task Running' {
-        foreach ($preference in $script:confirmPreferences) {
-            $ConfirmPreference = $preference
-            Suspend-OutboundTask $script:running -WhatIf -PassThru | Should -BeNullOrEmpty
-        }
-        $ConfirmPreference = 'High'
-        (Get-OutboundTask -Id $script:running.Id).Status | Should -Be 'Running'
-    }
-
-    It 'Stop-OutboundTask -WhatIf leaves the task Running' {
-        foreach ($preference in $script:confirmPreferences) {
-            $ConfirmPreference = $preference
-            Stop-OutboundTask $script:running -WhatIf -PassThru | Should -BeNullOrEmpty
-        }
-        $ConfirmPreference = 'High'
-        (Get-OutboundTask -Id $script:running.Id).Status | Should -Be 'Running'
+        (Get-OutboundTask -Id $target.Id).Status | Should -Be $Status
     }
 
     It 'Remove-OutboundTask -WhatIf (also with -Force) leaves the task in place' {
