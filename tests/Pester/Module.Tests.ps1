@@ -23,6 +23,18 @@ Describe 'The loader' {
     }
 }
 
+Describe 'Connect-Outbound -Vendor' {
+    It 'completes with the vendors OutboundPS speaks' {
+        (TabExpansion2 -inputScript 'Connect-Outbound -Vendor ' -cursorColumn 25).CompletionMatches.CompletionText |
+            Should -Be @('ByRobot', 'IFlytek')
+    }
+
+    It 'refuses an unknown vendor before connecting, naming the known ones' {
+        { Connect-Outbound -Vendor Acme -Sandbox -ErrorAction Stop } |
+            Should -Throw -ErrorId 'OutboundPS.InvalidArgument.Vendor*' -ExpectedMessage '*speaks ByRobot, IFlytek*'
+    }
+}
+
 Describe 'Importing the built module' {
     It 'lists 15 cmdlets in the manifest''s CmdletsToExport' {
         $script:manifestCmdlets | Should -HaveCount 15

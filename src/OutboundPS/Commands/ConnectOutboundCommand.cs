@@ -61,14 +61,16 @@ public sealed class ConnectOutboundCommand : OutboundCmdlet
     /// <inheritdoc />
     protected override void EndProcessing()
     {
+        // An unknown vendor is refused (listing the known ones) before any simulator or client is made for it.
+        var vendor = Validate(() => VendorCatalog.Find(Vendor), Vendor).Vendor;
         var request = ParameterSetName switch
         {
-            SandboxSet => new ConnectRequest(Vendor, SandboxBackends.AppKey, SecretText.Protect(SandboxBackends.AppSecret))
+            SandboxSet => new ConnectRequest(vendor, SandboxBackends.AppKey, SecretText.Protect(SandboxBackends.AppSecret))
             {
-                SandboxHandler = SandboxBackends.CreateHandler(Vendor.Key),
+                SandboxHandler = SandboxBackends.CreateHandler(vendor.Key),
             },
-            CredentialSet => new ConnectRequest(Vendor, Credential.UserName, Credential.Password),
-            _ => new ConnectRequest(Vendor, AppKey, AppSecret),
+            CredentialSet => new ConnectRequest(vendor, Credential.UserName, Credential.Password),
+            _ => new ConnectRequest(vendor, AppKey, AppSecret),
         };
         request.Name = Name;
         request.CompanyId = CompanyId;
