@@ -40,13 +40,42 @@ internal sealed class VendorTransport : IDisposable
             ThrowOnAnyError = false,
             UserAgent = "OutboundPS",
         };
-        if (options.Handler is { } handler)
-            restOptions.ConfigureMessageHandler = _ => handler;
+        restOptions.ConfigureMessageHandler = created => options.Handler ?? AllowConnections(created, options.BaseUri);
         // Bodies are serialized by JsonRequestBody and answers read by each vendor's envelope reader, both with VendorJson.
         _client = new RestClient(restOptions);
     }
 
     internal Uri BaseUri { get; }
+
+    /// <summary>Connections to one host a session may hold: at least the largest -ThrottleLimit, so every batch in flight has one.</summary>
+    internal const int ConnectionsPerHost = 32;
+
+    /// <summary>
+    /// .NET Framework (Windows PowerShell 5.1) allows 2 connections per host unless told otherwise, so -ThrottleLimit 8
+    /// would still mean 2 requests in flight and the rest waiting out their timeout. Set on the handler RestSharp makes
+    /// (where .NET Framework keeps it on the host's ServicePoint), never process-wide.
+    /// </summary>
+    internal static HttpMessageHandler AllowConnections(HttpMessageHandler handler, Uri baseUri)
+    {
+        if (handler is HttpClientHandler client && client.MaxConnectionsPerServer < ConnectionsPerHost)
+        {
+#if NETSTANDARD2_0
+            try
+            {
+                client.MaxConnectionsPerServer = ConnectionsPerHost;
+            }
+            catch (PlatformNotSupportedException)
+            {
+                // .NET Framework before 4.7.1 has no such property; its ServicePoint carries the same limit.
+                System.Net.ServicePointManager.FindServicePoint(baseUri).ConnectionLimit = ConnectionsPerHost;
+            }
+#else
+            client.MaxConnectionsPerServer = ConnectionsPerHost;
+#endif
+        }
+
+        return handler;
+    }
 
     internal async Task<RawResponse> SendAsync(RestRequest request, string operation, CancellationToken cancellationToken)
     {

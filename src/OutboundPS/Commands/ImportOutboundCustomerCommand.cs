@@ -48,7 +48,7 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
 
     /// <summary>Batches in flight at once.</summary>
     [Parameter]
-    [ValidateRange(1, 32)]
+    [ValidateRange(1, 32)] // VendorTransport.ConnectionsPerHost gives each of these a connection, on every target.
     public int ThrottleLimit { get; set; } = 4;
 
     /// <summary>Adds a record of every row to the result's Rows.</summary>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -26,14 +27,47 @@ internal sealed class KestrelSandbox : IAsyncDisposable
 
     internal Uri BaseUri { get; }
 
+    /// <summary>The most requests the server had open at once.</summary>
+    internal int MaxInFlight => _maxInFlight;
+
+    private int _inFlight;
+    private int _maxInFlight;
+
     internal static async Task<KestrelSandbox> StartAsync(IVendorSimulator simulator)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
+        KestrelSandbox? sandbox = null;
         app.Run(async context =>
         {
+            var open = Interlocked.Increment(ref sandbox!._inFlight);
+            InterlockedMax(ref sandbox._maxInFlight, open);
+            try
+            {
+                await Answer(simulator, context);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref sandbox._inFlight);
+            }
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        sandbox = new KestrelSandbox(app, new Uri(address.TrimEnd('/') + "/"));
+        return sandbox;
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        for (var seen = Volatile.Read(ref target); value > seen; seen = Volatile.Read(ref target))
+            if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
+    }
+
+    private static async Task Answer(IVendorSimulator simulator, HttpContext context)
+    {
             var answer = await simulator.AnswerAsync(async () =>
             {
                 using var buffer = new MemoryStream();
@@ -51,11 +85,6 @@ internal sealed class KestrelSandbox : IAsyncDisposable
             context.Response.StatusCode = answer.Status;
             context.Response.ContentType = answer.ContentType;
             await context.Response.Body.WriteAsync(answer.Body);
-        });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new KestrelSandbox(app, new Uri(address.TrimEnd('/') + "/"));
     }
 
     public async ValueTask DisposeAsync()
