@@ -12,11 +12,11 @@ internal readonly struct RawResponse
     internal int StatusCode { get; }
     internal byte[] Body { get; }
 
-    /// <summary>The first bytes of the body as text, for error messages about unreadable answers.</summary>
+    /// <summary>The first bytes of the body as text, secrets redacted, for error messages about unreadable answers.</summary>
     internal string Preview()
     {
         if (Body.Length == 0) return "(empty body)";
         var text = System.Text.Encoding.UTF8.GetString(Body, 0, System.Math.Min(Body.Length, 200));
-        return text.Replace("\r", " ").Replace("\n", " ");
+        return SecretFields.RedactJson(text.Replace("\r", " ").Replace("\n", " "));
     }
 }

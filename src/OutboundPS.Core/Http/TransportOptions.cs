@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
 
 namespace OutboundPS.Http;
@@ -9,8 +10,8 @@ internal sealed class TransportOptions
     /// <summary>The vendor's base address.</summary>
     internal Uri BaseUri { get; set; } = new("http://127.0.0.1/");
 
-    /// <summary>Query parameters whose values never reach a log line (the vendor descriptor's secret names).</summary>
-    internal System.Collections.Generic.IReadOnlyCollection<string> SecretNames { get; set; } = System.Array.Empty<string>();
+    /// <summary>Query parameters whose values never reach a log line, besides token, sign and app_secret (the vendor descriptor's secret names).</summary>
+    internal IReadOnlyCollection<string> SecretNames { get; set; } = Array.Empty<string>();
 
     /// <summary>Replaces the socket handler (the in-process sandbox); null for real HTTP.</summary>
     internal HttpMessageHandler? Handler { get; set; }

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -19,7 +20,7 @@ internal sealed class VendorTransport : IDisposable
 {
     private readonly RestClient _client;
     private readonly OutboundVendor _vendor;
-    private readonly System.Collections.Generic.IReadOnlyCollection<string> _secretNames;
+    private readonly IReadOnlyCollection<string> _secretNames;
 
     static VendorTransport()
     {
@@ -32,7 +33,8 @@ internal sealed class VendorTransport : IDisposable
     internal VendorTransport(OutboundVendor vendor, TransportOptions options)
     {
         _vendor = vendor;
-        _secretNames = options.SecretNames;
+        // SecretFields are redacted whatever the vendor declares, so a descriptor that forgets its list leaks none of them.
+        _secretNames = SecretFields.Names.Concat(options.SecretNames).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         BaseUri = options.BaseUri;
         var restOptions = new RestClientOptions(options.BaseUri)
         {
@@ -93,11 +95,12 @@ internal sealed class VendorTransport : IDisposable
         var response = await _client.ExecuteAsync(request, cancellationToken).ConfigureAwait(false);
         watch.Stop();
         cancellationToken.ThrowIfCancellationRequested();
-        var line = OperationLog.VerboseEnabled ? $"{request.Method.ToString().ToUpperInvariant()} {Describe(request, _secretNames)}" : string.Empty;
+        var verbose = OperationLog.VerboseEnabled;
+        var line = verbose ? $"{request.Method.ToString().ToUpperInvariant()} {Describe(request, _secretNames)}" : string.Empty;
         if (response.ResponseStatus == ResponseStatus.Completed || response.StatusCode != 0)
         {
             var status = (int)response.StatusCode;
-            if (OperationLog.VerboseEnabled) OperationLog.Verbose($"{line} -> HTTP {status} in {watch.ElapsedMilliseconds} ms");
+            if (verbose) OperationLog.Verbose($"{line} -> HTTP {status} in {watch.ElapsedMilliseconds} ms");
             // 429 and 503 come from the front door before the vendor's service looked at the request.
             if (status is 429 or 503) throw OutboundErrors.Busy(_vendor, operation, status);
             return new RawResponse(status, body ?? Array.Empty<byte>());
@@ -111,7 +114,7 @@ internal sealed class VendorTransport : IDisposable
     }
 
     /// <summary>The request line as it may be logged: path and query, secrets replaced.</summary>
-    internal static string Describe(RestRequest request, System.Collections.Generic.IReadOnlyCollection<string> secretNames)
+    internal static string Describe(RestRequest request, IReadOnlyCollection<string> secretNames)
     {
         var query = request.Parameters
             .Where(p => p.Type == ParameterType.QueryString)
