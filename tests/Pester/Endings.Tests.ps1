@@ -84,6 +84,14 @@ Describe 'Import endings in the host' {
         $last.Stopped | Should -BeFalse
     }
 
+    It 'no rows piped in: an error naming InputObject, and LastImport left as it was' {
+        $task = Get-EndingTask 'no rows'
+        $before = (Get-OutboundSession -Name pester-endings).LastImport
+        $before | Should -Not -BeNullOrEmpty
+        { @() | Import-OutboundCustomer -TaskId $task -Confirm:$false -ErrorAction Stop } | Should -Throw -ExpectedMessage '*InputObject*'
+        [object]::ReferenceEquals((Get-OutboundSession -Name pester-endings).LastImport, $before) | Should -BeTrue
+    }
+
     It '(a) $ErrorActionPreference = ''Stop'' and a bad row at 150 of 300: throws, LastImport counts the 150 rows taken' {
         $task = Get-EndingTask 'ErrorActionPreference Stop'
         $ErrorActionPreference = 'Stop'

@@ -48,9 +48,6 @@ internal sealed class CustomerImport : IDisposable
         _seenPhones = options.AllowDuplicate ? null : new PhoneSet();
     }
 
-    /// <summary>True once the first row has opened the import (the task checked, the columns planned).</summary>
-    internal bool IsOpen => _sink is not null;
-
     /// <summary>Rows taken so far.</summary>
     internal long RowsRead => _rowCount;
 
@@ -89,7 +86,9 @@ internal sealed class CustomerImport : IDisposable
         {
             try
             {
-                await OpenAsync(row, cancellationToken).ConfigureAwait(false);
+                // Opening sends requests (task detail, robots) whose lines belong in the import's log, like the batches'.
+                using (_options.Log is { } log ? Diagnostics.OperationLog.Use(log) : null)
+                    await OpenAsync(row, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception failure)
             {

@@ -87,9 +87,7 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
         var input = InputObject;
         try
         {
-            // The first row opens the import (requests, warnings) under Core's log; the rest take the per-row path.
-            if (_import!.IsOpen) Await(_import.AddAsync(row, input, StopToken), input);
-            else Run(token => _import.AddAsync(row, input, token), input);
+            Await(_import!.AddAsync(row, input, StopToken), input);
         }
         catch (OperationCanceledException)
         {
@@ -135,7 +133,8 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
     /// </summary>
     public void Dispose()
     {
-        if (_import is null || _import.IsFinished) return;
+        // No row taken (nothing piped in, or stopped before the first): nothing to account for, LastImport stays as it was.
+        if (_import is null || _import.IsFinished || _import.RowsRead == 0) return;
         var reason = StopToken.IsCancellationRequested
             ? "the import was stopped (Ctrl+C) before this row was sent."
             : "the import ended early (an error stopped the pipeline) before this row was sent.";
