@@ -31,7 +31,6 @@ internal sealed class ByRobotClient : IVendorClient, ITaskUpdates, ITaskStops
     internal const string SingleCallPath = "openapi/v1/task/singleCallByMobile";
     internal const string TasksPath = "openapi/v1/task/getTasks";
     internal const string TaskDetailPath = "openapi/v1/task/getTaskDetail";
-    internal const int TaskPageLimit = ByRobotVendor.PageSize;
 
     /// <summary>Redial statuses repeatCallRule allows (docs/vendors/byrobot.md#redial-statuses): unreachable, failed, off, busy, suspended, arrears, call loss.</summary>
     private static readonly int[] RedialStatuses = { 2, 3, 5, 6, 7, 9, 10 };
@@ -54,7 +53,6 @@ internal sealed class ByRobotClient : IVendorClient, ITaskUpdates, ITaskStops
 
     private static OutboundVendor Vendor => ByRobotVendor.Id;
 
-
     /// <summary>The session's company, which every call names.</summary>
     internal long CompanyId => long.Parse(_session.CompanyId!, CultureInfo.InvariantCulture);
 
@@ -68,9 +66,8 @@ internal sealed class ByRobotClient : IVendorClient, ITaskUpdates, ITaskStops
         catch (OutboundException error) when (error.VendorCode == "401")
         {
             // The company list carries no data but the signature, so here 401 can only mean the key or the secret.
-            throw new OutboundException(error.ErrorId, OutboundErrorKind.AuthenticationError,
-                $"BYRobot refused the app key and secret: code 401 {error.VendorMessage}. Check both in the CRM (系统管理 → 系统设置 → API配置) and connect again.")
-            { Vendor = Vendor, VendorCode = error.VendorCode, VendorMessage = error.VendorMessage, RecommendedAction = "Check the app key and secret." };
+            throw OutboundErrors.Vendor(Vendor, "company/getCompanys", "401", error.VendorMessage, new VendorErrorInfo("the app key and secret were refused",
+                OutboundErrorKind.AuthenticationError, "Check the app key and secret in the CRM (系统管理 → 系统设置 → API配置) and connect again."));
         }
 
         var known = string.Join(", ", companies.Select(c => $"{c.CompanyId} ({c.CompanyName})"));
@@ -185,7 +182,7 @@ internal sealed class ByRobotClient : IVendorClient, ITaskUpdates, ITaskStops
         {
             ["companyId"] = _session.CompanyId!,
             ["pageNum"] = pageIndex.ToString(CultureInfo.InvariantCulture),
-            ["pageSize"] = TaskPageLimit.ToString(CultureInfo.InvariantCulture),
+            ["pageSize"] = ByRobotVendor.PageSize.ToString(CultureInfo.InvariantCulture),
         };
         if (filter.Name is not null) query["taskName"] = filter.Name;
         // getTasks filters one status; several are filtered here, page by page.

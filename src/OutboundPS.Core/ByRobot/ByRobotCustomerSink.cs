@@ -12,7 +12,6 @@ namespace OutboundPS.ByRobot;
 /// </summary>
 internal sealed class ByRobotCustomerSink : ICustomerSink
 {
-
     private readonly ByRobotClient _client;
     private readonly long _taskId;
     private readonly IReadOnlyList<string> _variables;

@@ -24,7 +24,7 @@ internal static class ByRobotTaskMapper
             Total = item.TotalCount,
             Called = called,
             Connected = item.CalledCount,
-            ConnectRate = called is > 0 && item.CalledCount is { } connected ? Math.Round((double)connected / called.Value, 4) : null,
+            ConnectRate = OutboundTask.RateOf(called, item.CalledCount),
             Remaining = item.TotalCount - called,
         };
     }

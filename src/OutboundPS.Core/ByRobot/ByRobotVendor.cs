@@ -28,7 +28,7 @@ internal sealed class ByRobotVendor : VendorDescriptor
     internal override IReadOnlyCollection<string> SecretNames { get; } = new[] { "sign" };
 
     /// <summary>Up to 10,000 customers a request, 500 by default so progress and failures stay fine-grained; 1–5 redials.</summary>
-    internal override VendorLimits Limits { get; } = new() { DefaultBatchSize = 500, MaxBatchSize = 10_000, MaxRecallCount = 5, TaskPageSize = PageSize };
+    internal override VendorLimits Limits { get; } = new() { DefaultBatchSize = 500, MaxBatchSize = 10_000, MaxRecallCount = 5 };
 
     /// <summary>BYRobot requires a name with every customer, and its counts cannot say which row of a batch failed.</summary>
     internal override CustomerRules CustomerRules { get; } = new() { VendorName = "BYRobot", AcceptsLandlines = true, RequiresName = true };

@@ -11,7 +11,4 @@ internal sealed class VendorLimits
 
     /// <summary>The most recall rounds (redials) a task may ask for; 0 means none.</summary>
     internal int MaxRecallCount { get; set; }
-
-    /// <summary>The largest page the task list returns.</summary>
-    internal int TaskPageSize { get; set; }
 }

@@ -23,7 +23,6 @@ internal sealed class IFlytekClient : IVendorClient
     internal const string PausePath = "outbound/v1/task/pause";
     internal const string DeletePath = "outbound/v1/task/delete";
     internal const string QueryPath = "outbound/v1/task/query";
-    internal const int QueryPageLimit = IFlytekVendor.PageSize;
 
     private const int ConfigRobots = 1;
     private const int ConfigLines = 2;
@@ -111,7 +110,7 @@ internal sealed class IFlytekClient : IVendorClient
             TaskName = filter.Name,
             TaskStatusList = filter.Status is { Count: > 0 } status ? IFlytekStatusMap.ToCodes(status) : null,
             PageIndex = pageIndex,
-            PageSize = QueryPageLimit,
+            PageSize = IFlytekVendor.PageSize,
             SortName = "CREATETIME",
             SortOrder = "DESC",
             ShowRemaining = true,
@@ -174,7 +173,6 @@ internal sealed class IFlytekClient : IVendorClient
         return results;
     }
 
-
     private async Task<IFlytekColumnPlan> PlanColumnsAsync(string? robotId, CustomerColumns columns, CancellationToken cancellationToken)
     {
         var robots = await ReadRobotsAsync(cancellationToken).ConfigureAwait(false);
@@ -193,7 +191,7 @@ internal sealed class IFlytekClient : IVendorClient
         var robots = new List<IFlytekRobot>();
         for (var page = 1; ; page++)
         {
-            var query = new IFlytekConfigQuery { Type = ConfigRobots, PageIndex = page, PageSize = QueryPageLimit };
+            var query = new IFlytekConfigQuery { Type = ConfigRobots, PageIndex = page, PageSize = IFlytekVendor.PageSize };
             var config = await PostAsync<IFlytekConfigResult>(ConfigPath, "config/query", query, cancellationToken).ConfigureAwait(false);
             var batch = config.Robots ?? Array.Empty<IFlytekRobot>();
             robots.AddRange(batch);

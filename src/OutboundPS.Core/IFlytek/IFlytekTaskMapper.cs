@@ -27,8 +27,7 @@ internal static class IFlytekTaskMapper
             Connected = row.ProcessThroughCount,
             // Computed from the counts, as for BYRobot: the documents do not say whether process_through_rate is a
             // fraction or a percentage, and clients disagree on its type (docs/vendors/iflytek.md#quirk-through-rate).
-            ConnectRate = row.ProcessTelCount is > 0 && row.ProcessThroughCount is { } connected
-                ? Math.Round((double)connected / row.ProcessTelCount.Value, 4) : null,
+            ConnectRate = OutboundTask.RateOf(row.ProcessTelCount, row.ProcessThroughCount),
             Remaining = row.Remaining ?? (row.CountTel - row.ProcessTelCount),
         };
         return task;

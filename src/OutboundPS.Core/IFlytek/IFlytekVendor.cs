@@ -29,7 +29,7 @@ internal sealed class IFlytekVendor : VendorDescriptor
 
     internal override IReadOnlyCollection<string> SecretNames { get; } = new[] { "token", "app_secret" };
 
-    internal override VendorLimits Limits { get; } = new() { DefaultBatchSize = RowLimit, MaxBatchSize = RowLimit, MaxRecallCount = 3, TaskPageSize = PageSize };
+    internal override VendorLimits Limits { get; } = new() { DefaultBatchSize = RowLimit, MaxBatchSize = RowLimit, MaxRecallCount = 3 };
 
     /// <summary>The first column of a yeta row is the customer's mobile, and one row that is not fails its whole batch.</summary>
     internal override CustomerRules CustomerRules { get; } = new()

@@ -61,9 +61,6 @@ internal static class PhoneNumber
         if (text is { Length: 11 } && IsMobile(text) && AllDigits(text)) return PhoneCheck.Valid(PhoneKind.Mobile, text);
         var trimmed = Narrow(text ?? string.Empty).Trim();
         if (trimmed.Length == 0) return PhoneCheck.Invalid("is empty.", "Fill in the customer's number and import the row again.");
-        if (ScientificNotation.IsMatch(trimmed))
-            return PhoneCheck.Invalid("is in scientific notation, as Excel shows long numbers; the digits after the first few are lost.",
-                "Format the column as Text in Excel (or export it from the source system again) and import the row again.");
 
         var digits = new StringBuilder(trimmed.Length);
         var plus = false;
@@ -72,7 +69,7 @@ internal static class PhoneNumber
             if (c is >= '0' and <= '9') digits.Append(c);
             else if (c == '+' && digits.Length == 0 && !plus) plus = true;
             else if (c is ' ' or '-' or '.' or '(' or ')' or '\t' or '/') continue;
-            else return PhoneCheck.Invalid($"contains '{c}', which is not part of a phone number (an extension or a note?).", RetypeFix);
+            else return Refuse(trimmed, c);
         }
 
         var all = digits.ToString();
@@ -89,6 +86,13 @@ internal static class PhoneNumber
         if (all.Length == 13 && all.StartsWith("861", System.StringComparison.Ordinal)) return Classify(all.Substring(2));
         return Classify(all);
     }
+
+    /// <summary>Why a text with a character no phone number has is refused; scientific notation always has one (e, E).</summary>
+    private static PhoneCheck Refuse(string text, char character) =>
+        ScientificNotation.IsMatch(text)
+            ? PhoneCheck.Invalid("is in scientific notation, as Excel shows long numbers; the digits after the first few are lost.",
+                "Format the column as Text in Excel (or export it from the source system again) and import the row again.")
+            : PhoneCheck.Invalid($"contains '{character}', which is not part of a phone number (an extension or a note?).", RetypeFix);
 
     /// <summary>After +86 a landline drops its trunk 0 (+86 10 …); people also keep it (+86 010 …).</summary>
     private static string FromInternational(string national) =>

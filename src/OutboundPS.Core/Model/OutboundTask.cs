@@ -69,6 +69,10 @@ public sealed class OutboundTask
     /// <summary>Connected / Called, 0..1.</summary>
     public double? ConnectRate { get; internal set; }
 
+    /// <summary>The connect rate from the counts (every vendor's mapper uses it, so the figures agree): null until a call is made.</summary>
+    internal static double? RateOf(int? called, int? connected) =>
+        called is > 0 && connected is { } answered ? Math.Round((double)answered / called.Value, 4) : null;
+
     /// <summary>Customers not yet finished.</summary>
     public int? Remaining { get; internal set; }
 

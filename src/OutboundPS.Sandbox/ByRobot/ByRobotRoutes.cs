@@ -172,7 +172,6 @@ public sealed partial class ByRobotSimulator
                 task.Properties[phone] = properties;
                 success++;
             }
-
         }
 
         CountStored(success);

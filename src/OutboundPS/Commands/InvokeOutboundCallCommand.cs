@@ -4,7 +4,6 @@ using System.Management.Automation;
 using OutboundPS.Sessions;
 using OutboundPS.Commands.Infrastructure;
 using OutboundPS.Import;
-using OutboundPS.Contract;
 
 namespace OutboundPS.Commands;
 

@@ -44,11 +44,7 @@ public sealed class SetOutboundTaskCommand : TaskCmdlet
             var spec = new TaskUpdateSpec(id) { Name = Name, Concurrency = Concurrency, Line = Line };
             spec.WorkingHours = Validate(() => TaskInput.ParseWindows(nameof(WorkingHours), WorkingHours), id);
             if (!ShouldProcess($"{session.Vendor} task {id}", "Update")) continue;
-            Run(async token =>
-            {
-                await session.Client.UpdateTaskAsync(spec, token).ConfigureAwait(false);
-                return true;
-            }, id);
+            Run(token => session.Client.UpdateTaskAsync(spec, token), id);
             if (PassThru) WriteObject(Run(token => session.Client.GetTaskAsync(id, token), id));
         }
     }

@@ -5,7 +5,6 @@ using System.Management.Automation;
 using System.Threading;
 using System.Threading.Tasks;
 using OutboundPS.Diagnostics;
-using OutboundPS.Http;
 using OutboundPS.Sessions;
 
 namespace OutboundPS.Commands.Infrastructure;
@@ -173,7 +172,7 @@ public abstract class OutboundCmdlet : PSCmdlet
     private T Pump<T>(Task<T> task)
     {
         Pump((Task)task);
-        return task.GetAwaiter().GetResult();
+        return task.Result; // Pump has already thrown the task's exception, if any.
     }
 
     /// <summary>Waits for the task on the pipeline thread, running the Write* calls Core queues meanwhile.</summary>

@@ -107,7 +107,7 @@ internal sealed class StubClient : IVendorClient, ITaskUpdates
         Total = t.Total,
         Called = t.Called,
         Connected = t.Connected,
-        ConnectRate = t.Called > 0 ? Math.Round((double)t.Connected / t.Called, 4) : null,
+        ConnectRate = OutboundTask.RateOf(t.Called, t.Connected),
         Remaining = t.Total - t.Called,
     };
 

@@ -22,7 +22,7 @@ internal sealed class StubVendorDescriptor : VendorDescriptor
 
     internal override IReadOnlyCollection<string> SecretNames { get; } = new[] { "key" };
 
-    internal override VendorLimits Limits { get; } = new() { DefaultBatchSize = 25, MaxBatchSize = 50, MaxRecallCount = 1, TaskPageSize = 10 };
+    internal override VendorLimits Limits { get; } = new() { DefaultBatchSize = 25, MaxBatchSize = 50, MaxRecallCount = 1 };
 
     internal override CustomerRules CustomerRules { get; } = new() { VendorName = "Stub", AcceptsLandlines = true };
 
