@@ -240,10 +240,6 @@ internal sealed class ByRobotClient : IVendorClient, ITaskUpdates, ITaskStops
 
     public async Task<ICustomerSink> OpenImportAsync(string taskId, CustomerColumns columns, CancellationToken cancellationToken)
     {
-        if (columns.NameColumn is null)
-            throw OutboundErrors.InvalidArgument("NameProperty", null,
-                $"BYRobot requires a customer name with every customer, and the input has no name column (looked for {string.Join(", ", CustomerColumnNames.Name)}).",
-                "Name the column with -NameProperty, or add one.");
         var task = await ReadTaskAsync(taskId, cancellationToken).ConfigureAwait(false);
         if (task.SceneDefId is { } scene)
         {

@@ -172,10 +172,15 @@ internal sealed class CustomerImport : IDisposable
     private async Task OpenAsync(IInputRow first, CancellationToken cancellationToken)
     {
         var columns = CustomerColumnDetector.Detect(first.PropertyNames, _options.PhoneProperty, _options.NameProperty, _options.VariableProperty);
+        var vendor = _client.Descriptor.DisplayName;
+        if (columns.NameColumn is null && _client.Descriptor.CustomerRules.RequiresName)
+            throw OutboundErrors.InvalidArgument("NameProperty", null,
+                $"{vendor} requires a customer name with every customer, and the input has no name column (looked for {string.Join(", ", CustomerColumnNames.Name)}).",
+                "Name the column with -NameProperty, or add one.");
         var limits = _client.Descriptor.Limits;
         var size = _options.BatchSize ?? limits.DefaultBatchSize;
         if (size < 1 || size > limits.MaxBatchSize)
-            throw OutboundErrors.InvalidArgument("BatchSize", size, $"{_client.Descriptor.DisplayName} accepts 1 to {limits.MaxBatchSize} customers a request.",
+            throw OutboundErrors.InvalidArgument("BatchSize", size, $"{vendor} accepts 1 to {limits.MaxBatchSize} customers a request.",
                 $"Pass a value from 1 to {limits.MaxBatchSize}, or omit it for {limits.DefaultBatchSize}.");
         var sink = await _client.OpenImportAsync(_taskId, columns, cancellationToken).ConfigureAwait(false);
         _batchSize = size;
