@@ -29,10 +29,9 @@ internal sealed class IFlytekTaskId
     [JsonPropertyName("task_id")] public string TaskId { get; set; } = string.Empty;
 }
 
-/// <summary>task/insert and task/callout rows: a header row and string rows, at most 50 (docs/vendors/iflytek.md#rows-per-request).</summary>
+/// <summary>task/callout rows: a header row and string rows, at most 50 (docs/vendors/iflytek.md#rows-per-request); task/insert writes its own (IFlytekInsertWriter).</summary>
 internal sealed class IFlytekRows
 {
-    [JsonPropertyName("task_id")] public string? TaskId { get; set; }
     [JsonPropertyName("robot_id")] public string? RobotId { get; set; }
     [JsonPropertyName("line_num")] public string? LineNum { get; set; }
     [JsonPropertyName("voice_code")] public string? VoiceCode { get; set; }
