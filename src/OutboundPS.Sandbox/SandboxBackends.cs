@@ -19,13 +19,16 @@ public static class SandboxBackends
     private static readonly ConcurrentDictionary<string, Lazy<SimulatorBase>> Backends = new(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The shared simulator of a vendor key; it keeps no request history, since a sandbox session may run for long.</summary>
-    public static SimulatorBase For(string vendor) =>
-        Backends.GetOrAdd(SimulatorCatalog.Find(vendor).Key, key => new Lazy<SimulatorBase>(() =>
+    public static SimulatorBase For(string vendor)
+    {
+        var descriptor = SimulatorCatalog.Find(vendor);
+        return Backends.GetOrAdd(descriptor.Key, _ => new Lazy<SimulatorBase>(() =>
         {
-            var simulator = SimulatorCatalog.Find(key).Create(AppKey, AppSecret, new ScaledClock(Speed));
+            var simulator = descriptor.Create(AppKey, AppSecret, new ScaledClock(Speed));
             simulator.KeepHistory = false;
             return simulator;
         })).Value;
+    }
 
     /// <summary>A handler for the vendor's in-process simulator.</summary>
     public static HttpMessageHandler CreateHandler(string vendor) => new SandboxHandler(For(vendor));

@@ -32,6 +32,9 @@ public abstract class SimulatorBase : IVendorSimulator
     /// <summary>Records every request in <see cref="Received"/> for tests to inspect; the shared -Sandbox backends keep none.</summary>
     public bool KeepHistory { get; set; } = true;
 
+    /// <summary>Whether requests are recorded: lean simulators keep no history whatever KeepHistory says.</summary>
+    protected bool RecordsHistory => KeepHistory && !Lean;
+
     /// <summary>Every request received with its JSON body; lets tests see what crossed the wire.</summary>
     public List<(SimulatedRequest Request, JsonNode? Body)> Received { get; } = new();
 
@@ -41,16 +44,19 @@ public abstract class SimulatorBase : IVendorSimulator
     /// <summary>The lock every request's processing runs under, as one vendor account.</summary>
     protected object Gate { get; } = new();
 
+    /// <summary>The front door's page for a path no route serves.</summary>
+    protected static SimulatedResponse NotFound() => Html(404, "<html><body>404 Not Found</body></html>");
+
     /// <inheritdoc />
     public SimulatedResponse Handle(SimulatedRequest request)
     {
         var path = RoutePath(request.Path);
-        if (path is null) return Html(404, "<html><body>404 Not Found</body></html>");
+        if (path is null) return NotFound();
         if (Shortcut(path, request) is { } shortcut) return shortcut;
         var (tree, parsed) = Read(path, request);
         lock (Gate)
         {
-            if (KeepHistory && !Lean) Received.Add((request, tree));
+            if (RecordsHistory) Received.Add((request, tree));
             if (Faults.TakeHttpStatus(path) is { } status) return Html(status, "<html>busy</html>");
             if (Faults.TakeRawBody() is { } raw) return Html(502, raw);
             if (Admit(path, request, tree, parsed) is { } refused) return refused;

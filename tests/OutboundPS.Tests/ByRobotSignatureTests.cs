@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Security.Cryptography;
 using System.Text;
 using System.Threading;
@@ -46,7 +47,7 @@ public sealed class ByRobotSignatureTests
         var lines = await h.Session.Client.GetLinesAsync(CancellationToken.None);
 
         Assert.NotEmpty(lines);
-        var attempts = h.Simulator.Received.FindAll(r => r.Request.Path.EndsWith("/getPhones", StringComparison.Ordinal));
+        var attempts = h.Requests("/getPhones").ToList();
         Assert.Equal(2, attempts.Count);
         Assert.NotEqual(attempts[0].Request.Headers["datetime"], attempts[1].Request.Headers["datetime"]);
         Assert.All(attempts, a => Assert.Equal(

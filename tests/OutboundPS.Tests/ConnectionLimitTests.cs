@@ -58,23 +58,15 @@ public sealed class ConnectionLimitTests
     [Fact]
     public async Task ThrottleLimitEight_HasEightRequestsInFlight_OverLoopback()
     {
-        var clock = new Sandbox.ManualClock(SandboxHarness.Start);
-        var simulator = Sandbox.SimulatorCatalog.Find("IFlytek").Create("k", "s", clock);
-        await using var server = await KestrelSandbox.StartAsync(simulator);
-        var registry = new Sessions.SessionRegistry();
-        var session = await Sessions.SessionConnector.ConnectAsync(new Sessions.ConnectRequest(new OutboundVendor("IFlytek"), "k", SecretText.Protect("s"))
-        {
-            BaseUri = server.BaseUri,
-        }, registry, CancellationToken.None);
-        var task = await session.Client.CreateTaskAsync(new NewTaskSpec { Name = "in flight", RobotId = "720", Lines = new[] { "055169101401" } }, CancellationToken.None);
-        simulator.Faults.Latency = TimeSpan.FromMilliseconds(300);
-        var import = new CustomerImport(session, task.Id, new ImportOptions { BatchSize = 10, ThrottleLimit = 8 });
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
+        var task = await h.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "in flight", RobotId = h.RobotId, Lines = new[] { h.LineId } }, CancellationToken.None);
+        h.Simulator.Faults.Latency = TimeSpan.FromMilliseconds(300);
+        var import = new CustomerImport(h.Session, task.Id, new ImportOptions { BatchSize = 10, ThrottleLimit = 8 });
 
         for (var i = 0; i < 240; i++) await import.AddAsync(SandboxHarness.Row(("Phone", $"1390000{i:0000}"), ("Name", "n")), null, CancellationToken.None);
         var result = await import.CompleteAsync(CancellationToken.None);
-        registry.Clear();
 
         Assert.Equal(240, result.Accepted);
-        Assert.Equal(8, server.MaxInFlight);
+        Assert.Equal(8, h.MaxInFlight);
     }
 }

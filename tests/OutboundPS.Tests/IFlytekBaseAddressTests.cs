@@ -21,21 +21,27 @@ public sealed class IFlytekBaseAddressTests
     [InlineData("/v1/service/v1/aicall", "v1/service/v1/aicall/", "/v1/service/v1/aicall/")] // the iFlytek open-platform mirror
     public async Task BaseUri_ReachesTheApiUnderItsPrefix(string servedUnder, string baseUriPath, string expectedBasePath)
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 21, 10, 0, 0, TimeSpan.FromHours(8)));
-        var simulator = new IFlytekSimulator("k", "s", clock) { PathPrefix = servedUnder };
+        // Connected by hand: the harness always points the session at the server's root.
+        var simulator = new IFlytekSimulator("k", "s", new ManualClock(SandboxHarness.Start)) { PathPrefix = servedUnder };
         await using var server = await KestrelSandbox.StartAsync(simulator);
         var registry = new SessionRegistry();
-        var session = await SessionConnector.ConnectAsync(new ConnectRequest(IFlytekVendor.Id, "k", SecretText.Protect("s"))
+        try
         {
-            BaseUri = new Uri(server.BaseUri, baseUriPath),
-        }, registry, CancellationToken.None);
+            var session = await SessionConnector.ConnectAsync(new ConnectRequest(IFlytekVendor.Id, "k", SecretText.Protect("s"))
+            {
+                BaseUri = new Uri(server.BaseUri, baseUriPath),
+            }, registry, CancellationToken.None);
 
-        var lines = await session.Client.GetLinesAsync(CancellationToken.None);
+            var lines = await session.Client.GetLinesAsync(CancellationToken.None);
 
-        Assert.Equal(expectedBasePath, session.BaseUri.AbsolutePath);
-        Assert.Equal(2, lines.Count);
-        Assert.Equal(new[] { servedUnder + "/oauth/v1/token", servedUnder + "/config/v1/query" }, simulator.Received.Select(r => r.Request.Path));
-        registry.Clear();
+            Assert.Equal(expectedBasePath, session.BaseUri.AbsolutePath);
+            Assert.Equal(2, lines.Count);
+            Assert.Equal(new[] { servedUnder + "/oauth/v1/token", servedUnder + "/config/v1/query" }, simulator.Received.Select(r => r.Request.Path));
+        }
+        finally
+        {
+            registry.Clear();
+        }
     }
 
     [Fact]

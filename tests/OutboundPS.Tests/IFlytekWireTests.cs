@@ -17,12 +17,11 @@ public sealed class IFlytekWireTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
 
-    private static JsonObject LastBody(SandboxHarness<IFlytekSimulator> h, string pathEnd) =>
-        h.Simulator.Received.Last(r => r.Request.Path.EndsWith(pathEnd, StringComparison.Ordinal)).Body!.AsObject();
+    private static JsonObject LastBody(SandboxHarness<IFlytekSimulator> h, string pathEnd) => h.Last(pathEnd).Body!;
 
     private static void AssertTokenInQuery(SandboxHarness<IFlytekSimulator> h, string pathEnd)
     {
-        var request = h.Simulator.Received.Last(r => r.Request.Path.EndsWith(pathEnd, StringComparison.Ordinal)).Request;
+        var request = h.Last(pathEnd).Request;
         Assert.Equal("POST", request.Method);
         Assert.Matches("^[0-9a-f]{32}$", request.Query["token"]);
         Assert.StartsWith("application/json", request.Headers["Content-Type"]);
@@ -215,7 +214,7 @@ public sealed class IFlytekWireTests
         Assert.Equal("OutboundPS.IFlytek.UnreadableAnswer", error.ErrorId);
         Assert.Contains("HTTP 502", error.Message);
         Assert.Contains("502 Bad Gateway", error.Message);
-        Assert.Single(h.Simulator.Received, r => r.Request.Path.EndsWith("/task/start", StringComparison.Ordinal));
+        Assert.Single(h.Requests("/task/start"));
     }
 
     [Fact]
@@ -224,7 +223,7 @@ public sealed class IFlytekWireTests
         await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         h.Simulator.Faults.AnswerNextWith("<html><body>502 Bad Gateway</body></html>");
         Assert.NotEmpty(await h.Session.Client.GetLinesAsync(None));
-        Assert.Equal(2, h.Simulator.Received.Count(r => r.Request.Path.EndsWith("/config/v1/query", StringComparison.Ordinal)));
+        Assert.Equal(2, h.Requests("/config/v1/query").Count());
     }
 
     [Fact]
@@ -233,7 +232,7 @@ public sealed class IFlytekWireTests
         await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
         h.Simulator.Faults.FailNext("/task/query", 10004);
         var page = await h.Session.Client.GetTaskPageAsync(new TaskFilter(), 1, None);
-        Assert.Equal(2, h.Simulator.Received.Count(r => r.Request.Path.EndsWith("/task/query", StringComparison.Ordinal)));
+        Assert.Equal(2, h.Requests("/task/query").Count());
         Assert.Empty(page.Tasks);
     }
 }

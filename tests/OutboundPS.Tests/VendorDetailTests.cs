@@ -27,7 +27,7 @@ public sealed class VendorDetailTests
             Name = "夜间", RobotId = "720", Lines = new[] { "055169101401" }, WorkingHours = TaskInput.ParseWindows("WorkingHours", new[] { window }),
         }, None);
 
-        Assert.Equal(sent, (string?)h.Simulator.Received.Last(r => r.Request.Path.EndsWith("/task/create", StringComparison.Ordinal)).Body!["time_range"]![0]);
+        Assert.Equal(sent, (string?)h.Last("/task/create").Body!["time_range"]![0]);
         Assert.Null(TimeRange.TryParse("24:00-24:00"));
     }
 
@@ -116,7 +116,9 @@ public sealed class VendorDetailTests
 
         var done = await h.Session.Client.GetTaskAsync(task.Id, None);
 
+        // The sandbox answers by each number's last digit: 18 of these 30 pick up.
         Assert.Equal(30, done.Called);
-        Assert.Equal(Math.Round((double)done.Connected!.Value / 30, 4), done.ConnectRate);
+        Assert.Equal(18, done.Connected);
+        Assert.Equal(0.6, done.ConnectRate);
     }
 }

@@ -50,7 +50,7 @@ public sealed partial class ByRobotSimulator
             "/openapi/v1/task/importTaskCustomer" => WithCompany(body, _ => WithTask(body, task => Import(task, body, counts: false))),
             "/openapi/v1/task/call" => WithCompany(body, _ => Call(path, body, "customerId", "sceneId")),
             "/openapi/v1/task/singleCallByMobile" => WithCompany(body, _ => Call(path, body, null, "sceneDefId")),
-            _ => Html(404, "<html><body>404 Not Found</body></html>"),
+            _ => NotFound(),
         };
     }
 
@@ -194,7 +194,7 @@ public sealed partial class ByRobotSimulator
         if (body["variables"] is not JsonObject) return Fail(412, "参数错误: variables 必填");
         if (customerField is not null && body.Number(customerField) is null) return Fail(412, $"参数错误: {customerField}");
         if (body.Number(sceneField) is null) return Fail(412, $"参数错误: {sceneField}");
-        if (KeepHistory && !Lean) Calls.Add((path, body));
+        if (RecordsHistory) Calls.Add((path, body));
         return Success(customerField is null ? JsonValue.Create(_nextCallId++) : null, "外呼成功");
     }
 

@@ -89,7 +89,7 @@ public sealed partial class ByRobotSimulator : SimulatorBase
         lock (Gate) return _tasks.TryGetValue(taskId, out var task) && task.Properties.TryGetValue(phone, out var p) ? p : null;
     }
 
-    private const string ImportPath = "/openapi/v2/task/importTaskCustomer";
+    internal const string ImportPath = "/openapi/v2/task/importTaskCustomer";
 
     /// <summary>Lean mode counts import batches without a JSON tree, so a million-row benchmark measures the client.</summary>
     protected override SimulatedResponse? Shortcut(string path, SimulatedRequest request) =>

@@ -9,7 +9,7 @@ internal sealed class ByRobotSimulatorDescriptor : SimulatorDescriptor
 
     public override string LineId => "101";
 
-    public override string ImportPath => "/openapi/v2/task/importTaskCustomer";
+    public override string ImportPath => ByRobotSimulator.ImportPath;
 
     public override SimulatorBase Create(string appKey, string appSecret, SandboxClock clock) => new ByRobotSimulator(appKey, appSecret, clock);
 }

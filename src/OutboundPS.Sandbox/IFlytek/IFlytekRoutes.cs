@@ -10,7 +10,7 @@ namespace OutboundPS.Sandbox.IFlytek;
 public sealed partial class IFlytekSimulator
 {
     private const string TokenPath = "/openapi/oauth/v1/token";
-    private const string InsertPath = "/openapi/outbound/v1/task/insert";
+    internal const string InsertPath = "/openapi/outbound/v1/task/insert";
     private const string CalloutPath = "/openapi/outbound/v1/task/callout";
 
     /// <inheritdoc />
@@ -26,7 +26,7 @@ public sealed partial class IFlytekSimulator
             "/openapi/outbound/v1/task/pause" => Control(body, Pause),
             "/openapi/outbound/v1/task/delete" => Control(body, Delete),
             "/openapi/outbound/v1/task/query" => Query(body),
-            _ => Html(404, "<html><body>404 Not Found</body></html>"),
+            _ => NotFound(),
         };
     }
 
@@ -147,7 +147,7 @@ public sealed partial class IFlytekSimulator
         else foreach (var (phone, _) in rows) task.Dialling.Phones.Add(phone!);
         var first = _nextDataId;
         _nextDataId += rows.Count;
-        if (KeepHistory && !Lean)
+        if (RecordsHistory)
             for (var i = 0; i < rows.Count; i++) _dataIds[rows[i].Phone!] = first + i;
         return JsonAnswer.Write(writer =>
         {

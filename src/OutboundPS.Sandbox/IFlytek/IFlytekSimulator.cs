@@ -98,7 +98,7 @@ public sealed partial class IFlytekSimulator : SimulatorBase
     protected override (JsonNode? Tree, object? Parsed) Read(string path, SimulatedRequest request)
     {
         var rows = path is InsertPath or CalloutPath ? YetaRowsRequest.Read(request.Body) : null;
-        return (rows is null || KeepHistory ? JsonAnswer.ReadObject(request.Body) : null, rows);
+        return (rows is null || RecordsHistory ? JsonAnswer.ReadObject(request.Body) : null, rows);
     }
 
     /// <summary>Every call is a JSON POST; all but the token call carry a live ?token=.</summary>

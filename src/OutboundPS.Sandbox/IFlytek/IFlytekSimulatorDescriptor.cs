@@ -9,7 +9,7 @@ internal sealed class IFlytekSimulatorDescriptor : SimulatorDescriptor
 
     public override string LineId => "055169101401";
 
-    public override string ImportPath => "/openapi/outbound/v1/task/insert";
+    public override string ImportPath => IFlytekSimulator.InsertPath;
 
     public override SimulatorBase Create(string appKey, string appSecret, SandboxClock clock) => new IFlytekSimulator(appKey, appSecret, clock);
 }

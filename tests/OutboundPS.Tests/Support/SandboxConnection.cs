@@ -22,7 +22,8 @@ internal sealed class SandboxConnection : IAsyncDisposable
     /// <summary>The sessions of the tests, as one runspace would hold them.</summary>
     internal static SessionRegistry Registry { get; } = new();
 
-    internal Uri? BaseUri => _server?.BaseUri;
+    /// <summary>The most requests the HTTP server had open at once (0 in process).</summary>
+    internal int MaxInFlight => _server?.MaxInFlight ?? 0;
 
     internal static async Task<SandboxConnection> OpenAsync(IVendorSimulator simulator, ConnectRequest request, bool overHttp)
     {

@@ -33,17 +33,23 @@ internal sealed class SandboxHarness<TSimulator> : IAsyncDisposable
     internal ManualClock Clock { get; }
     internal SimulatorDescriptor Descriptor { get; }
     internal OutboundSession Session => _connection.Session;
-    internal OutboundVendor Vendor => Session.Vendor;
 
     /// <summary>A robot that needs no variable beyond the customer's name.</summary>
     internal string RobotId => Descriptor.SimpleRobotId;
 
     internal string LineId => Descriptor.LineId;
 
+    /// <summary>The most requests the HTTP server had open at once (0 in process).</summary>
+    internal int MaxInFlight => _connection.MaxInFlight;
+
+    /// <summary>The requests received for a path, in arrival order.</summary>
+    internal IEnumerable<(SimulatedRequest Request, JsonNode? Body)> Requests(string pathEnd) =>
+        Simulator.Received.Where(r => r.Request.Path.EndsWith(pathEnd, StringComparison.Ordinal));
+
     /// <summary>The last request to a path, with its body as a JSON object.</summary>
     internal (SimulatedRequest Request, JsonObject? Body) Last(string pathEnd)
     {
-        var (request, body) = Simulator.Received.Last(r => r.Request.Path.EndsWith(pathEnd, StringComparison.Ordinal));
+        var (request, body) = Requests(pathEnd).Last();
         return (request, body as JsonObject);
     }
 
