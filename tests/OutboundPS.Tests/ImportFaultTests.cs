@@ -57,10 +57,8 @@ public sealed class ImportFaultTests
         // Every row exactly once: the records, in input order, agree with the summary.
         Assert.Equal(10_000, result.Submitted);
         Assert.Equal(Enumerable.Range(1, 10_000).Select(n => (long)n), result.Rows.Select(r => r.RowNumber));
-        Assert.Equal(result.Submitted, result.Accepted + result.Rejected + result.Failed + result.Unknown);
-        long Count(ImportOutcome outcome) => result.Rows.Count(r => r.Outcome == outcome);
-        Assert.Equal((result.Accepted, result.Rejected, result.Failed, result.Unknown),
-            (Count(ImportOutcome.Accepted), Count(ImportOutcome.Rejected), Count(ImportOutcome.Failed), Count(ImportOutcome.Unknown)));
+        // A batch is never half-recorded: all rows of a batch share one outcome.
+        ImportAssert.EveryRowOnce(result);
         Assert.Equal(40, result.Rejected);
         Assert.True(result.Unknown > 0);
         // Nothing was stored twice: no batch whose outcome was unknown went out again.
@@ -69,7 +67,5 @@ public sealed class ImportFaultTests
         Assert.Subset(stored.ToHashSet(), Of(ImportOutcome.Accepted));
         Assert.Subset(Of(ImportOutcome.Accepted).Union(Of(ImportOutcome.Unknown)).ToHashSet(), stored.ToHashSet());
         Assert.Equal(result.Accepted, stored.Count - lostAnswers);
-        // A batch is never half-recorded: all rows of a batch share one outcome.
-        Assert.All(result.Rows.Where(r => r.Batch > 0).GroupBy(r => r.Batch), g => Assert.Single(g.Select(r => r.Outcome).Distinct()));
     }
 }

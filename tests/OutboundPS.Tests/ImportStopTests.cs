@@ -62,16 +62,7 @@ public sealed class ImportStopTests
         Assert.Same(result, run.Session.LastImport);
         Assert.Equal(taken, result.Submitted);
         Assert.Equal(taken, result.Rows.Count);
-        Assert.Equal(result.Submitted, result.Accepted + result.Rejected + result.Failed + result.Unknown);
-        foreach (var outcome in Enum.GetValues<ImportOutcome>())
-            Assert.Equal(result.Rows.Count(r => r.Outcome == outcome), outcome switch
-            {
-                ImportOutcome.Accepted => result.Accepted,
-                ImportOutcome.Rejected => result.Rejected,
-                ImportOutcome.Failed => result.Failed,
-                _ => result.Unknown,
-            });
-        Assert.All(result.Rows.Where(r => r.Batch > 0).GroupBy(r => r.Batch), batch => Assert.Single(batch.Select(r => r.Outcome).Distinct()));
+        ImportAssert.EveryRowOnce(result);
         Assert.All(result.Rows.Where(r => r.Batch == 0), r => Assert.Equal(ImportOutcome.Rejected, r.Outcome));
         Assert.Equal(result.Rows.Where(r => r.Outcome == ImportOutcome.Accepted).Select(r => r.Phone).OrderBy(p => p),
             run.Simulator.PhonesOf(run.Task.Id).OrderBy(p => p));
