@@ -2,7 +2,7 @@
 # Select-Object -First, Ctrl+C, the runspace closing), every row taken is accounted for on the session's LastImport.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
-    Import-Module (Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1') -Force
+    Import-Module (Get-BuiltModulePath) -Force
     $script:session = Connect-Outbound -Vendor IFlytek -Sandbox -Name pester-endings -PassThru
     $script:tasks = [System.Collections.Generic.List[object]]::new()
 
@@ -147,26 +147,16 @@ Describe 'Import endings on a second runspace, the session passed in with -Sessi
         }
     }
 
-    It '(e) Ctrl+C (PowerShell.Stop) after ~300 ms: Stopped, every row accounted for, rows not sent Rejected as ''Not sent''' {
-        $task = Get-EndingTask 'Ctrl+C'
+    It '(<Letter>) <Ending>: Stopped, every row accounted for, rows not sent Rejected as ''Not sent''' -ForEach @(
+        @{ Letter = 'e'; Ending = 'Ctrl+C (PowerShell.Stop) after ~300 ms'; State = 'Stopped'
+            Interrupt = { param($Import) $Import.Shell.Stop(); $Import.Shell.InvocationStateInfo.State } }
+        @{ Letter = 'f'; Ending = 'the runspace closing mid-import'; State = 'Closed'
+            Interrupt = { param($Import) $Import.Runspace.Close(); $Import.Runspace.RunspaceStateInfo.State } }
+    ) {
+        $task = Get-EndingTask $Ending
         $import = Invoke-BackgroundImport -Task $task
         try {
-            $import.Shell.Stop()
-            $import.Shell.InvocationStateInfo.State | Should -Be 'Stopped'
-        }
-        finally {
-            $import.Shell.Dispose()
-            $import.Runspace.Dispose()
-        }
-        Assert-StoppedImport -Task $task
-    }
-
-    It '(f) the runspace closing mid-import: Stopped, every row accounted for, rows not sent Rejected as ''Not sent''' {
-        $task = Get-EndingTask 'runspace closed'
-        $import = Invoke-BackgroundImport -Task $task
-        try {
-            $import.Runspace.Close()
-            $import.Runspace.RunspaceStateInfo.State | Should -Be 'Closed'
+            & $Interrupt $import | Should -Be $State
         }
         finally {
             $import.Shell.Dispose()

@@ -1,6 +1,7 @@
 # Every output type has a default table view (OutboundPS.format.ps1xml) that fits a 120-column console.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1') -Force
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    Import-Module (Get-BuiltModulePath) -Force
     $script:rendering = $PSStyle.OutputRendering
     $PSStyle.OutputRendering = 'PlainText'
 

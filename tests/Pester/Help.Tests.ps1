@@ -1,8 +1,9 @@
 # Get-Help reads the MAML that ./build.ps1 -Task Help builds from docs/en-US with PlatyPS. Without PlatyPS the build
 # leaves the MAML out, and these tests are skipped (not failed), saying why in their names.
 BeforeDiscovery {
-    $manifest = Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1'
-    $maml = Join-Path $PSScriptRoot '../../out/OutboundPS/en-US/OutboundPS.dll-Help.xml'
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    $manifest = Get-BuiltModulePath
+    $maml = Join-Path (Split-Path $manifest) 'en-US/OutboundPS.dll-Help.xml'
     $script:helpMissing = -not (Test-Path $maml)
     $script:skipReason = if ($script:helpMissing) {
         ' [SKIPPED: out/OutboundPS/en-US/OutboundPS.dll-Help.xml was not built (Microsoft.PowerShell.PlatyPS missing?); run ./build.ps1 -Task Build, Help]'
@@ -11,7 +12,8 @@ BeforeDiscovery {
 }
 
 BeforeAll {
-    $script:manifest = Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1'
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    $script:manifest = Get-BuiltModulePath
     Import-Module $script:manifest -Force
 }
 

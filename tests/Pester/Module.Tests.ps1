@@ -1,7 +1,7 @@
 # The built module as PowerShell sees it: what it exports when imported fresh, and its error ids.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
-    $script:modulePath = Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1'
+    $script:modulePath = Get-BuiltModulePath
     Import-Module $script:modulePath -Force
     $script:manifestCmdlets = [string[]](Import-PowerShellDataFile $script:modulePath).CmdletsToExport | Sort-Object
 }

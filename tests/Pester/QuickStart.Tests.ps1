@@ -1,7 +1,8 @@
 # The README quick start against each vendor's in-process sandbox: connect, pick the robot, import a CSV with Chinese
 # headers accounting for every row, start through the pipeline, wait to Completed.
 BeforeAll {
-    Import-Module (Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1') -Force
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    Import-Module (Get-BuiltModulePath) -Force
     $script:sampleCsv = Join-Path $PSScriptRoot '../../docs/examples/customers.zh-CN.csv'
 }
 

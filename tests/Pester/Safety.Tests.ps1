@@ -7,7 +7,7 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
-    Import-Module (Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1') -Force
+    Import-Module (Get-BuiltModulePath) -Force
     # Every value: -WhatIf must win over the prompt (High) and over no confirmation at all (None).
     $script:confirmPreferences = 'None', 'Low', 'Medium', 'High'
 }

@@ -14,11 +14,7 @@ BeforeDiscovery {
 
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
-    Import-Module (Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1') -Force
-
-    # The iFlytek client's request paths start with 'openapi/' (src/OutboundPS.Core/IFlytek/IFlytekClient.cs), so the base
-    # address is the host root. Should the paths become relative to https://www.xfyeta.com/openapi/, set this to 'openapi/'.
-    $script:iflytekBasePath = ''
+    Import-Module (Get-BuiltModulePath) -Force
 
     $script:appKey = 'sandbox-app-key'
     $script:appSecretText = 'sandbox-app-secret'
@@ -74,8 +70,8 @@ BeforeAll {
 Describe 'Secrets stay out of every stream on the <Vendor> sandbox over HTTP' -ForEach $script:vendors {
     BeforeAll {
         $script:sandbox = Open-SandboxHost -Vendor $HostName
-        $basePath = if ($Vendor -eq 'IFlytek') { $script:iflytekBasePath } else { '' }
-        $script:baseUri = "http://127.0.0.1:$($script:sandbox.Port)/$basePath"
+        # A bare host: iFlytek's client adds the documented openapi/ prefix itself.
+        $script:baseUri = "http://127.0.0.1:$($script:sandbox.Port)/"
         $sessionName = "pester-secrets-$Vendor"
         $rows = @(
             [pscustomobject]@{ $NameColumn = '张三'; $PhoneColumn = '13800138000' }

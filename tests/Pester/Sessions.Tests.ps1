@@ -2,7 +2,7 @@
 # the session it came from, whatever session is newest.
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
-    Import-Module (Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1') -Force
+    Import-Module (Get-BuiltModulePath) -Force
 
     function Invoke-InRunspace {
         <# Runs a script block in a runspace and returns its output; its errors fail the test. #>
