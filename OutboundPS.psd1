@@ -25,6 +25,7 @@
         'Wait-OutboundTask'
         'Import-OutboundCustomer'
         'Invoke-OutboundCall'
+        'Get-OutboundCallRecord'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

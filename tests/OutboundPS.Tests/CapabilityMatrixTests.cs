@@ -15,7 +15,7 @@ namespace OutboundPS.Tests;
 /// <summary>The capability table (docs/design.md#adding-a-vendor): each operation works, or gives NotImplemented exactly where the vendor declares it lacks it.</summary>
 public sealed class CapabilityMatrixTests
 {
-    private static readonly string[] Operations = { "Lines", "Robots", "New", "Get", "List", "Set", "Start", "Suspend", "Stop", "Remove", "Import", "Call" };
+    private static readonly string[] Operations = { "Lines", "Robots", "New", "Get", "List", "Set", "Start", "Suspend", "Stop", "Remove", "Import", "Call", "Records", "FailedPushes" };
 
     /// <summary>Every vendor found, every operation: the vendor's own capability table says which it lacks.</summary>
     public static TheoryData<string, string> Matrix()
@@ -30,8 +30,9 @@ public sealed class CapabilityMatrixTests
     [Fact]
     public void CapabilityTables_AreWhatTheProductDocumentsForTheShippedVendors()
     {
-        Assert.Equal(new[] { VendorOperation.UpdateTask, VendorOperation.StopTask }, VendorCatalog.Find(IFlytekVendor.Id).MissingOperations.Keys.OrderBy(o => o));
-        Assert.Empty(VendorCatalog.Find(ByRobotVendor.Id).MissingOperations);
+        Assert.Equal(new[] { VendorOperation.UpdateTask, VendorOperation.StopTask, VendorOperation.ReadCallRecords },
+            VendorCatalog.Find(IFlytekVendor.Id).MissingOperations.Keys.OrderBy(o => o));
+        Assert.Equal(new[] { VendorOperation.ReadFailedPushes }, VendorCatalog.Find(ByRobotVendor.Id).MissingOperations.Keys);
     }
 
     [Fact]
@@ -45,6 +46,8 @@ public sealed class CapabilityMatrixTests
             {
                 Assert.Equal(client is not ITaskUpdates, descriptor.MissingOperations.ContainsKey(VendorOperation.UpdateTask));
                 Assert.Equal(client is not ITaskStops, descriptor.MissingOperations.ContainsKey(VendorOperation.StopTask));
+                Assert.Equal(client is not ICallRecordReads, descriptor.MissingOperations.ContainsKey(VendorOperation.ReadCallRecords));
+                Assert.Equal(client is not IFailedPushReads, descriptor.MissingOperations.ContainsKey(VendorOperation.ReadFailedPushes));
             }
         }
     }
@@ -59,6 +62,8 @@ public sealed class CapabilityMatrixTests
         {
             "Set" => descriptor.MissingOperations.ContainsKey(VendorOperation.UpdateTask),
             "Stop" => descriptor.MissingOperations.ContainsKey(VendorOperation.StopTask),
+            "Records" => descriptor.MissingOperations.ContainsKey(VendorOperation.ReadCallRecords),
+            "FailedPushes" => descriptor.MissingOperations.ContainsKey(VendorOperation.ReadFailedPushes),
             _ => false,
         };
         var client = connection.Session.Client;
@@ -83,6 +88,8 @@ public sealed class CapabilityMatrixTests
             "Stop" => () => client.StopTaskAsync(task.Id, none),
             "Remove" => () => client.DeleteTaskAsync(task.Id, none),
             "Import" => async () => await (await client.OpenImportAsync(task.Id, columns, none)).SendAsync(row, none),
+            "Records" => () => client.GetFinishedCallsAsync(new CallRecordFilter(task.Id), 1, none),
+            "FailedPushes" => () => client.GetFailedPushFilesAsync(DateTime.Today.AddDays(-1), none),
             _ => () => client.CallAsync(new CallSpec(robotId, columns, row) { Line = callLine }, none),
         };
 
@@ -92,7 +99,8 @@ public sealed class CapabilityMatrixTests
             Assert.Equal(OutboundErrorKind.NotImplemented, error.Kind);
             Assert.Equal($"OutboundPS.{descriptor.Vendor}.NotImplemented", error.ErrorId);
             Assert.Contains(descriptor.Vendor.Key, error.Message);
-            Assert.Contains("-OutboundTask", error.RecommendedAction);
+            // The alternative names the command to use instead.
+            Assert.Contains(operation switch { "Records" => "OutboundPush", "FailedPushes" => "-MissedCallback", _ => "-OutboundTask" }, error.RecommendedAction);
         }
         else
         {

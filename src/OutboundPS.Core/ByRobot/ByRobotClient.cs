@@ -14,7 +14,7 @@ using RestSharp;
 namespace OutboundPS.ByRobot;
 
 /// <summary>BYRobot open API v1 (docs/vendors/byrobot.md#requests-and-responses): signed headers, GET reads, JSON POST writes.</summary>
-internal sealed class ByRobotClient : IVendorClient, ITaskUpdates, ITaskStops
+internal sealed partial class ByRobotClient : IVendorClient, ITaskUpdates, ITaskStops
 {
     internal const string CompaniesPath = "openapi/v1/company/getCompanys";
     internal const string PhonesPath = "openapi/v1/company/getPhones";

@@ -15,6 +15,12 @@ internal sealed class ByRobotVendor : VendorDescriptor
     /// <summary>The largest getTasks pageSize.</summary>
     internal const int PageSize = 100;
 
+    /// <summary>The largest queryDoneTaskPhones / notDialedCustomerList pageSize.</summary>
+    internal const int RecordPageSize = 50;
+
+    /// <summary>The largest queryUnCallBack pageSize.</summary>
+    internal const int MissedPageSize = 500;
+
     internal override OutboundVendor Vendor => Id;
 
     internal override string DisplayName => "BYRobot";
@@ -27,11 +33,22 @@ internal sealed class ByRobotVendor : VendorDescriptor
     /// <summary>sign travels as a header and is never logged; listed so that a query carrying it is redacted too.</summary>
     internal override IReadOnlyCollection<string> SecretNames { get; } = new[] { "sign" };
 
-    /// <summary>Up to 10,000 customers a request, 500 by default so progress and failures stay fine-grained; 1–5 redials.</summary>
-    internal override VendorLimits Limits { get; } = new() { DefaultBatchSize = 500, MaxBatchSize = 10_000, MaxRecallCount = 5 };
+    /// <summary>
+    /// Up to 10,000 customers a request, 500 by default so progress and failures stay fine-grained; 1–5 redials; 50 finished
+    /// or pending numbers and 500 missed callbacks a page (docs/vendors/byrobot.md#taskquerydonetaskphones).
+    /// </summary>
+    internal override VendorLimits Limits { get; } = new()
+    {
+        DefaultBatchSize = 500, MaxBatchSize = 10_000, MaxRecallCount = 5, CallRecordPageSize = RecordPageSize, MissedCallbackPageSize = MissedPageSize,
+    };
 
     /// <summary>BYRobot requires a name with every customer, and its counts cannot say which row of a batch failed.</summary>
     internal override CustomerRules CustomerRules { get; } = new() { VendorName = "BYRobot", AcceptsLandlines = true, RequiresName = true };
+
+    internal override IReadOnlyDictionary<VendorOperation, string> MissingOperations { get; } = new Dictionary<VendorOperation, string>
+    {
+        [VendorOperation.ReadFailedPushes] = "BYRobot lists the callbacks it could not deliver instead: Get-OutboundCallRecord -MissedCallback -Since <date>.",
+    };
 
     internal override IReadOnlyDictionary<TaskOption, string> RefusedTaskOptions { get; } = new Dictionary<TaskOption, string>
     {

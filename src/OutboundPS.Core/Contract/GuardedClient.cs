@@ -70,7 +70,27 @@ internal sealed class GuardedClient : IOutboundClient
         return _inner.CallAsync(spec, cancellationToken);
     }
 
+    public Task<CallRecordPage> GetFinishedCallsAsync(CallRecordFilter filter, int pageIndex, CancellationToken cancellationToken) =>
+        Records().GetFinishedCallsAsync(filter, pageIndex, cancellationToken);
+
+    public Task<CallRecordPage> GetPendingCallsAsync(string taskId, int pageIndex, CancellationToken cancellationToken) =>
+        Records().GetPendingCallsAsync(taskId, pageIndex, cancellationToken);
+
+    public Task<OutboundCallRecord> GetCallAsync(string callId, CancellationToken cancellationToken) => Records().GetCallAsync(callId, cancellationToken);
+
+    public Task<CallRecordPage> GetMissedCallbacksAsync(string? taskId, System.DateTime since, System.DateTime until, int pageIndex, CancellationToken cancellationToken) =>
+        Records().GetMissedCallbacksAsync(taskId, since, until, pageIndex, cancellationToken);
+
+    public Task<IReadOnlyList<System.Uri>> GetFailedPushFilesAsync(System.DateTime date, CancellationToken cancellationToken) =>
+        FailedPushes().GetFailedPushFilesAsync(date, cancellationToken);
+
+    public Task<byte[]> DownloadAsync(System.Uri file, CancellationToken cancellationToken) => FailedPushes().DownloadAsync(file, cancellationToken);
+
     public void Dispose() => _inner.Dispose();
+
+    private ICallRecordReads Records() => _inner as ICallRecordReads ?? throw Missing(VendorOperation.ReadCallRecords);
+
+    private IFailedPushReads FailedPushes() => _inner as IFailedPushReads ?? throw Missing(VendorOperation.ReadFailedPushes);
 
     private OutboundException Missing(VendorOperation operation) =>
         OutboundErrors.NotImplemented(Vendor, VendorOperations.Describe(operation),

@@ -6,9 +6,10 @@ namespace OutboundPS.Contract;
 /// <summary>
 /// What the cmdlets and the engine call: every operation, for every vendor. A session hands out a GuardedClient around
 /// the vendor's own client, so an operation the vendor lacks ends with NotImplemented naming the alternative from its
-/// descriptor; it never does something else instead.
+/// descriptor; it never does something else instead. The reads of call results are optional too (ICallRecordReads,
+/// IFailedPushReads).
 /// </summary>
-internal interface IOutboundClient : IVendorClient
+internal interface IOutboundClient : IVendorClient, ICallRecordReads, IFailedPushReads
 {
     /// <summary>The vendor, with its limits, rules and capability table.</summary>
     VendorDescriptor Descriptor { get; }

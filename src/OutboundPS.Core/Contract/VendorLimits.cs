@@ -11,4 +11,10 @@ internal sealed class VendorLimits
 
     /// <summary>The most recall rounds (redials) a task may ask for; 0 means none.</summary>
     internal int MaxRecallCount { get; set; }
+
+    /// <summary>Call records a page when reading them back (the vendor's largest page); 0 when it has no such read.</summary>
+    internal int CallRecordPageSize { get; set; }
+
+    /// <summary>Missed callbacks a page; 0 when the vendor has no such list.</summary>
+    internal int MissedCallbackPageSize { get; set; }
 }

@@ -8,6 +8,12 @@ internal enum VendorOperation
 
     /// <summary>Stop-OutboundTask.</summary>
     StopTask,
+
+    /// <summary>Get-OutboundCallRecord reading results back by pull (-TaskId, -Pending, -MissedCallback).</summary>
+    ReadCallRecords,
+
+    /// <summary>Get-OutboundCallRecord -FailedPushDate.</summary>
+    ReadFailedPushes,
 }
 
 /// <summary>How each optional operation is named in a NotImplemented error.</summary>
@@ -16,7 +22,9 @@ internal static class VendorOperations
     internal static string Describe(VendorOperation operation) => operation switch
     {
         VendorOperation.UpdateTask => "changing a task (Set-OutboundTask)",
-        _ => "stopping a task (Stop-OutboundTask)",
+        VendorOperation.StopTask => "stopping a task (Stop-OutboundTask)",
+        VendorOperation.ReadCallRecords => "reading call records back (Get-OutboundCallRecord -TaskId)",
+        _ => "reading the files of failed pushes (Get-OutboundCallRecord -FailedPushDate)",
     };
 }
 

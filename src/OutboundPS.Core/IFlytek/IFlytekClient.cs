@@ -13,7 +13,7 @@ using RestSharp;
 namespace OutboundPS.IFlytek;
 
 /// <summary>iFlytek yeta open API v1 (docs/vendors/iflytek.md#requests-and-responses): every call a JSON POST with ?token=.</summary>
-internal sealed class IFlytekClient : IVendorClient
+internal sealed partial class IFlytekClient : IVendorClient
 {
     internal const string ConfigPath = "config/v1/query";
     internal const string CalloutPath = "outbound/v1/task/callout";
@@ -209,8 +209,8 @@ internal sealed class IFlytekClient : IVendorClient
 
     /// <inheritdoc cref="PostAsync{T}(string, string, object, CancellationToken)"/>
     internal Task<T> PostAsync<T>(string path, string operation, byte[] body, CancellationToken cancellationToken) =>
-        // yeta sends reads as POSTs too; config/query and task/query change nothing, so they may be repeated after a lost answer.
-        (path is ConfigPath or QueryPath ? _readRetry : _retry).ExecuteAsync(async token =>
+        // yeta sends reads as POSTs too; config/query, task/query and push/failed change nothing, so they may be repeated after a lost answer.
+        (path is ConfigPath or QueryPath or FailedPushesPath ? _readRetry : _retry).ExecuteAsync(async token =>
         {
             for (var attempt = 1; ; attempt++)
             {

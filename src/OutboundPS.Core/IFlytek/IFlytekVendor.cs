@@ -43,6 +43,8 @@ internal sealed class IFlytekVendor : VendorDescriptor
     {
         [VendorOperation.UpdateTask] = "Remove the task with Remove-OutboundTask and create it again with New-OutboundTask.",
         [VendorOperation.StopTask] = "Use Suspend-OutboundTask to pause it (Start-OutboundTask resumes it) or Remove-OutboundTask to end it for good.",
+        [VendorOperation.ReadCallRecords] = "yeta reports results only by push: receive them with Receive-OutboundPush, or convert what your web endpoint " +
+            "stored with ConvertFrom-OutboundPush; pushes yeta could not deliver are read with Get-OutboundCallRecord -FailedPushDate.",
     };
 
     internal override IReadOnlyDictionary<TaskOption, string> RefusedTaskOptions { get; } = new Dictionary<TaskOption, string>

@@ -83,7 +83,7 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
     protected override void ProcessRecord()
     {
         if (_declined || InputObject is null) return;
-        var row = new PSObjectInputRow(InputObject);
+        var row = PSObjectInputRow.From(InputObject);
         var input = InputObject;
         try
         {

@@ -76,7 +76,7 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
     {
         if (ParameterSetName == PipelineSet)
         {
-            if (InputObject is not null) _rows.Add(new PSObjectInputRow(InputObject), InputObject);
+            if (InputObject is not null) _rows.Add(PSObjectInputRow.From(InputObject), InputObject);
             return;
         }
 

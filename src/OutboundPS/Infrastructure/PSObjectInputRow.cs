@@ -15,7 +15,11 @@ internal sealed class PSObjectInputRow : IInputRow
     private readonly IDictionary? _dictionary;
     private IReadOnlyList<string>? _propertyNames;
 
-    internal PSObjectInputRow(PSObject row)
+    /// <summary>The row an input object stands for: a call record (a recall) gives its phone, name and variables.</summary>
+    internal static IInputRow From(PSObject row) =>
+        row.BaseObject is OutboundCallRecord record ? new CallRecordInputRow(record) : new PSObjectInputRow(row);
+
+    private PSObjectInputRow(PSObject row)
     {
         _row = row;
         _dictionary = row.BaseObject as IDictionary;

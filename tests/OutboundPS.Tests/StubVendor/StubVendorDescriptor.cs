@@ -29,6 +29,8 @@ internal sealed class StubVendorDescriptor : VendorDescriptor
     internal override IReadOnlyDictionary<VendorOperation, string> MissingOperations { get; } = new Dictionary<VendorOperation, string>
     {
         [VendorOperation.StopTask] = "Use Suspend-OutboundTask or Remove-OutboundTask.",
+        [VendorOperation.ReadCallRecords] = "The stub keeps no results; use ConvertFrom-OutboundPush.",
+        [VendorOperation.ReadFailedPushes] = "The stub keeps no results; use Get-OutboundCallRecord -MissedCallback.",
     };
 
     internal override IReadOnlyDictionary<TaskOption, string> RefusedTaskOptions { get; } = new Dictionary<TaskOption, string>

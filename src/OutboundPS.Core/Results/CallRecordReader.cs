@@ -1,0 +1,151 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using OutboundPS.Contract;
+
+namespace OutboundPS.Results;
+
+/// <summary>
+/// Reads call records page by page with several pages in flight, returning them in the vendor's order as they arrive,
+/// so the cmdlet streams records without holding the whole list. Filters the vendor could not apply are applied here;
+/// details (transcripts, missed callbacks) are read with the same bound on requests in flight.
+/// </summary>
+internal sealed class CallRecordReader : IDisposable
+{
+    private readonly IOutboundClient _client;
+    private readonly CallRecordQuery _query;
+    private readonly int _pageSize;
+    private readonly Queue<(int Index, Task<CallRecordPage> Page)> _inFlight = new();
+    private readonly CancellationTokenSource _abandon;
+    private readonly SemaphoreSlim _details;
+    private int _nextPage;
+    private int _lastPage = int.MaxValue;
+    private long _skip;
+
+    /// <summary>A reader whose requests end when <paramref name="stopping"/> is cancelled (Ctrl+C) or the reader is disposed.</summary>
+    internal CallRecordReader(IOutboundClient client, CallRecordQuery query, CancellationToken stopping)
+    {
+        _abandon = CancellationTokenSource.CreateLinkedTokenSource(stopping);
+        _client = client;
+        _query = query;
+        var limits = client.Descriptor.Limits;
+        _pageSize = Math.Max(1, query.Source == CallRecordSource.MissedCallbacks ? limits.MissedCallbackPageSize : limits.CallRecordPageSize);
+        _details = new SemaphoreSlim(Math.Max(1, query.ThrottleLimit));
+        _skip = query.Skip;
+        _nextPage = 1;
+        if (query.IsUnfiltered && query.Source != CallRecordSource.MissedCallbacks)
+        {
+            // Whole pages of skipped records need not be read.
+            _nextPage = 1 + (int)(_skip / _pageSize);
+            _skip %= _pageSize;
+        }
+    }
+
+    /// <summary>Records the vendor lists in all (before local filtering); null until the first page arrives.</summary>
+    internal int? Total { get; private set; }
+
+    /// <summary>Vendor records read so far (before local filtering), for progress.</summary>
+    internal long Scanned { get; private set; }
+
+    /// <summary>The next page's records that pass the filters (possibly none), or null when every page has been read.</summary>
+    internal async Task<IReadOnlyList<OutboundCallRecord>?> NextAsync()
+    {
+        if (_inFlight.Count == 0)
+        {
+            if (_nextPage > _lastPage) return null;
+            Request();
+        }
+
+        var (index, pending) = _inFlight.Dequeue();
+        var page = await pending.ConfigureAwait(false);
+        if (Total is null)
+        {
+            Total = page.Total;
+            _lastPage = Math.Max(1, (page.Total + _pageSize - 1) / _pageSize);
+        }
+
+        Scanned += page.Records.Count;
+        // A list that shrank while it was read ends at its first empty page.
+        if (page.Records.Count == 0) _lastPage = Math.Min(_lastPage, index - 1);
+        // The first page says how many there are; after it, the next pages are read while this one is handed out.
+        while (_inFlight.Count < _query.ThrottleLimit && _nextPage <= _lastPage) Request();
+
+        var records = await CompleteAsync(page.Records, _abandon.Token).ConfigureAwait(false);
+        var passed = new List<OutboundCallRecord>(records.Count);
+        foreach (var record in records)
+        {
+            if (!_query.Filter.Matches(record)) continue;
+            if (_skip > 0)
+            {
+                _skip--;
+                continue;
+            }
+
+            passed.Add(record);
+        }
+
+        return passed;
+    }
+
+    private void Request()
+    {
+        var index = _nextPage++;
+        var token = _abandon.Token;
+        _inFlight.Enqueue((index, _query.Source switch
+        {
+            CallRecordSource.Finished => _client.GetFinishedCallsAsync(_query.Filter, index, token),
+            CallRecordSource.Pending => _client.GetPendingCallsAsync(_query.Filter.TaskId, index, token),
+            _ => _client.GetMissedCallbacksAsync(_query.TaskId, _query.Since, _query.Until, index, token),
+        }));
+    }
+
+    /// <summary>Reads the details a record needs: every missed callback, and every record when transcripts are asked for.</summary>
+    private async Task<IReadOnlyList<OutboundCallRecord>> CompleteAsync(IReadOnlyList<OutboundCallRecord> records, CancellationToken cancellationToken)
+    {
+        if (_query.Source == CallRecordSource.MissedCallbacks)
+            return await Task.WhenAll(records.Select(r => DetailAsync(r, cancellationToken))).ConfigureAwait(false);
+        if (!_query.IncludeTranscript || _query.Source != CallRecordSource.Finished) return records;
+        // Only the records that pass the filters are worth a request each.
+        var wanted = records.Where(_query.Filter.Matches).ToArray();
+        var details = await Task.WhenAll(wanted.Select(r => DetailAsync(r, cancellationToken))).ConfigureAwait(false);
+        for (var i = 0; i < wanted.Length; i++)
+        {
+            wanted[i].Transcript = details[i].Transcript;
+            wanted[i].Variables = details[i].Variables;
+        }
+
+        return wanted;
+    }
+
+    private async Task<OutboundCallRecord> DetailAsync(OutboundCallRecord record, CancellationToken cancellationToken)
+    {
+        await _details.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var detail = await _client.GetCallAsync(record.CallId!, cancellationToken).ConfigureAwait(false);
+            // A missed callback's dial time (callerTime) stands when the detail has none.
+            detail.Dialled ??= record.Dialled;
+            if (!_query.IncludeTranscript) detail.Transcript = null;
+            return detail;
+        }
+        finally
+        {
+            _details.Release();
+        }
+    }
+
+    /// <summary>Abandons pages still in flight (the command stopped early: -First, Ctrl+C).</summary>
+    public void Dispose()
+    {
+        _abandon.Cancel();
+        // Pages still in flight may touch the token until they end; their faults are observed, not reported as unobserved.
+        Task.WhenAll(_inFlight.Select(p => p.Page)).ContinueWith(t =>
+        {
+            _ = t.Exception;
+            _abandon.Dispose();
+        }, TaskScheduler.Default);
+        _details.Dispose();
+    }
+}
