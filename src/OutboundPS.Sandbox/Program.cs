@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Threading;
 using OutboundPS.Sandbox;
-using OutboundPS.Sandbox.ByRobot;
 using OutboundPS.Sandbox.Hosting;
 using OutboundPS.Sandbox.Pushes;
 
@@ -42,7 +41,7 @@ var simulator = descriptor.Create(SandboxBackends.AppKey, SandboxBackends.AppSec
 if (simulator.DeliveryRule is { } rule)
 {
     if (pushUri is not null) simulator.PushSender = new PushSender(pushUri, rule, clock);
-    if (taskStatusUri is not null && simulator is ByRobotSimulator byRobot) byRobot.TaskStatusSender = new PushSender(taskStatusUri, rule, clock);
+    if (taskStatusUri is not null) simulator.TaskStatusSender = new PushSender(taskStatusUri, rule, clock);
 }
 else if (pushUri is not null)
 {
@@ -59,4 +58,5 @@ using var host = new HttpListenerHost(simulator, port);
 Console.WriteLine($"{descriptor.Key} sandbox listening on {host.BaseUri} (app key '{SandboxBackends.AppKey}', app secret '{SandboxBackends.AppSecret}'). Ctrl+C stops it.");
 await host.RunAsync(stop.Token);
 simulator.PushSender?.Dispose();
+simulator.TaskStatusSender?.Dispose();
 return 0;

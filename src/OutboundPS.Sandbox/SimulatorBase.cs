@@ -44,6 +44,13 @@ public abstract class SimulatorBase : IVendorSimulator
     /// <summary>Where records are pushed as they are produced (the host's --push-uri); none by default.</summary>
     public Pushes.PushSender? PushSender { get; set; }
 
+    /// <summary>
+    /// Where task-status pushes go when they have an address of their own (the host's --task-status-uri: BYRobot's
+    /// JOB_INFO_RESULT, as its 2019+ pages have it); null sends them to <see cref="PushSender"/>. Vendors without
+    /// task-status pushes ignore it.
+    /// </summary>
+    public Pushes.PushSender? TaskStatusSender { get; set; }
+
     /// <summary>The phones a task holds, in arrival order.</summary>
     public abstract System.Collections.Generic.IReadOnlyList<string> PhonesOf(string taskId);
 

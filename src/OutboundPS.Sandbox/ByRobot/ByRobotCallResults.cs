@@ -32,9 +32,6 @@ public sealed partial class ByRobotSimulator
     /// <summary>Callbacks: the body text must be exactly "success"; 27 attempts at 10 s, 30 s, 1–10 min, 20 min, 30 min, 1 h, 2 h, then every 2 h (simulated clock).</summary>
     public override PushRule DeliveryRule => Rule;
 
-    /// <summary>Where JOB_INFO_RESULT goes when it has its own address (2019+ pages); null sends it to <see cref="SimulatorBase.PushSender"/>.</summary>
-    public PushSender? TaskStatusSender { get; set; }
-
     /// <summary>The callback bodies made for a task so far, in order: (dataType, raw JSON).</summary>
     public IReadOnlyList<(string DataType, string Body)> CallbacksOf(long taskId)
     {
