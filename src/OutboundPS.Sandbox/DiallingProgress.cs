@@ -11,12 +11,27 @@ internal sealed class DiallingProgress
 
     private double _progress;
     private DateTimeOffset _lastTick;
+    private DateTimeOffset _resumedAt;
     private int _counted;
 
     internal List<string> Phones { get; } = new();
     internal HashSet<string> Known { get; } = new(StringComparer.Ordinal);
     internal int Dialled { get; private set; }
     internal int Connected { get; private set; }
+
+    private List<DialAttempt> _attempts = new();
+
+    /// <summary>
+    /// The dials made since the last call, in dial order: one per dial of a stored customer (lean, counted customers
+    /// leave none). The vendor keeps what it makes of them, so this holds only what it has not read yet.
+    /// </summary>
+    internal List<DialAttempt> TakeAttempts()
+    {
+        if (_attempts.Count == 0) return _attempts;
+        var taken = _attempts;
+        _attempts = new List<DialAttempt>();
+        return taken;
+    }
 
     /// <summary>Customers held: stored ones, or only counted ones in lean mode.</summary>
     internal int Total => Phones.Count + _counted;
@@ -42,25 +57,43 @@ internal sealed class DiallingProgress
         Phones.TrimExcess();
         Known.Clear();
         Known.TrimExcess();
+        _attempts = new List<DialAttempt>();
     }
 
     /// <summary>Dialling (re)starts now; time before this does not count.</summary>
-    internal void Resume(DateTimeOffset now) => _lastTick = now;
+    internal void Resume(DateTimeOffset now) => _lastTick = _resumedAt = now;
 
     /// <summary>Dials as many customers as <paramref name="concurrency"/> lines manage in the time since the last tick.</summary>
     internal void Advance(DateTimeOffset now, int concurrency)
     {
         if (now <= _lastTick) return;
-        var elapsed = (now - _lastTick).TotalSeconds;
+        var tick = _lastTick;
+        var before = _progress;
+        var rate = Math.Max(1, concurrency) / CallSeconds;
         _lastTick = now;
-        _progress = Math.Min(Total, _progress + elapsed * Math.Max(1, concurrency) / CallSeconds);
+        _progress = Math.Min(Total, _progress + (now - tick).TotalSeconds * rate);
         while (Dialled < (int)_progress)
         {
-            if (Answers(Dialled < Phones.Count ? Phones[Dialled][Phones[Dialled].Length - 1] : Dialled)) Connected++;
+            var stored = Dialled < Phones.Count;
+            var answered = stored ? Answers(Phones[Dialled]) : Answers(Dialled);
+            if (answered) Connected++;
+            if (stored)
+            {
+                // The call ends when progress passes its index; it was dialled one call length earlier, never before the resume.
+                var ended = tick.AddSeconds((Dialled + 1 - before) / rate);
+                var dialled = ended.AddSeconds(-CallSeconds);
+                _attempts.Add(new DialAttempt(Dialled, Phones[Dialled], 1, dialled < _resumedAt ? _resumedAt : dialled, answered));
+            }
+
             Dialled++;
         }
     }
 
-    /// <summary>Whether a number answers; fixed per number (its last digit) so that runs repeat (about two in three answer).</summary>
+    /// <summary>
+    /// Whether a number answers; fixed per number (its last digit: 0, 3, 6 and 9 do not answer) so that runs repeat
+    /// and tests can choose outcomes (about two in three answer).
+    /// </summary>
+    internal static bool Answers(string phone) => Answers(phone[phone.Length - 1]);
+
     private static bool Answers(int seed) => seed % 3 != 0;
 }

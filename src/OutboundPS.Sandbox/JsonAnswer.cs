@@ -14,6 +14,9 @@ internal static class JsonAnswer
     internal static SimulatedResponse Ok(JsonNode envelope, int status = 200) =>
         new(status, Encoding.UTF8.GetBytes(envelope.ToJsonString(Options)));
 
+    /// <summary>JSON text as the vendors write it (Chinese kept as is): push bodies and JSON carried inside strings.</summary>
+    internal static string Text(JsonNode node) => node.ToJsonString(Options);
+
     /// <summary>An answer written straight to UTF-8, for answers sent once per import batch.</summary>
     internal static SimulatedResponse Write(System.Action<Utf8JsonWriter> write)
     {

@@ -3,18 +3,24 @@ using System.Linq;
 using System.Threading;
 using OutboundPS.Sandbox;
 using OutboundPS.Sandbox.Hosting;
+using OutboundPS.Sandbox.Pushes;
 
-// dotnet run --project src/OutboundPS.Sandbox -f net8.0 -- --vendor iflytek --port 5080
+// dotnet run --project src/OutboundPS.Sandbox -f net8.0 -- --vendor iflytek --port 5080 [--push-uri http://127.0.0.1:9000/push]
+// [--task-status-uri …]: BYRobot's 2019+ pages send task status to its own address; without it, to --push-uri (2018 pages).
 var vendor = "iflytek";
 var port = 5080;
+Uri? pushUri = null;
+Uri? taskStatusUri = null;
 for (var i = 0; i + 1 < args.Length; i += 2)
 {
     switch (args[i].TrimStart('-').ToLowerInvariant())
     {
         case "vendor": vendor = args[i + 1].ToLowerInvariant(); break;
         case "port": port = int.Parse(args[i + 1], System.Globalization.CultureInfo.InvariantCulture); break;
+        case "push-uri": pushUri = new Uri(args[i + 1]); break;
+        case "task-status-uri": taskStatusUri = new Uri(args[i + 1]); break;
         default:
-            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: --vendor <{string.Join("|", SimulatorCatalog.All.Select(d => d.Key.ToLowerInvariant()))}> --port 5080");
+            Console.Error.WriteLine($"Unknown option {args[i]}. Usage: --vendor <{string.Join("|", SimulatorCatalog.All.Select(d => d.Key.ToLowerInvariant()))}> --port 5080 [--push-uri <url>] [--task-status-uri <url>]");
             return 2;
     }
 }
@@ -30,7 +36,17 @@ catch (NotSupportedException error)
     return 2;
 }
 
-var simulator = descriptor.Create(SandboxBackends.AppKey, SandboxBackends.AppSecret, new ScaledClock(SandboxBackends.Speed));
+var clock = new ScaledClock(SandboxBackends.Speed);
+var simulator = descriptor.Create(SandboxBackends.AppKey, SandboxBackends.AppSecret, clock);
+if (simulator.DeliveryRule is { } rule)
+{
+    if (pushUri is not null) simulator.PushSender = new PushSender(pushUri, rule, clock);
+    if (taskStatusUri is not null) simulator.TaskStatusSender = new PushSender(taskStatusUri, rule, clock);
+}
+else if (pushUri is not null)
+{
+    Console.Error.WriteLine($"The {descriptor.Key} sandbox pushes nothing; --push-uri is ignored.");
+}
 
 using var stop = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
@@ -41,4 +57,6 @@ Console.CancelKeyPress += (_, e) =>
 using var host = new HttpListenerHost(simulator, port);
 Console.WriteLine($"{descriptor.Key} sandbox listening on {host.BaseUri} (app key '{SandboxBackends.AppKey}', app secret '{SandboxBackends.AppSecret}'). Ctrl+C stops it.");
 await host.RunAsync(stop.Token);
+simulator.PushSender?.Dispose();
+simulator.TaskStatusSender?.Dispose();
 return 0;

@@ -38,6 +38,19 @@ public abstract class SimulatorBase : IVendorSimulator
     /// <summary>Every request received with its JSON body; lets tests see what crossed the wire.</summary>
     public List<(SimulatedRequest Request, JsonNode? Body)> Received { get; } = new();
 
+    /// <summary>How this vendor delivers pushes (content type, acknowledgement, retries), or null when it pushes nothing.</summary>
+    public virtual Pushes.PushRule? DeliveryRule => null;
+
+    /// <summary>Where records are pushed as they are produced (the host's --push-uri); none by default.</summary>
+    public Pushes.PushSender? PushSender { get; set; }
+
+    /// <summary>
+    /// Where task-status pushes go when they have an address of their own (the host's --task-status-uri: BYRobot's
+    /// JOB_INFO_RESULT, as its 2019+ pages have it); null sends them to <see cref="PushSender"/>. Vendors without
+    /// task-status pushes ignore it.
+    /// </summary>
+    public Pushes.PushSender? TaskStatusSender { get; set; }
+
     /// <summary>The phones a task holds, in arrival order.</summary>
     public abstract System.Collections.Generic.IReadOnlyList<string> PhonesOf(string taskId);
 

@@ -27,6 +27,10 @@ public sealed partial class ByRobotSimulator
                     : Fail(404, "资源未找到"));
             case "/openapi/v1/task/getTasks" when get:
                 return WithCompany(request, company => Tasks(request, company));
+            case "/openapi/v1/task/phoneLogInfo" when get:
+                return PhoneLogInfo(request);
+            case "/openapi/v1/callBack/queryUnCallBack" when get:
+                return WithCompany(request, company => UnCallBacked(request, company));
             case "/openapi/v1/task/getTaskDetail" when get:
                 return WithCompany(request, company => long.TryParse(Query(request, "taskId"), out var id) && _tasks.TryGetValue(id, out var task) && task.CompanyId == company
                     ? Success(Detail(task))
@@ -48,6 +52,8 @@ public sealed partial class ByRobotSimulator
             "/openapi/v1/task/update" => WithCompany(body, _ => WithTask(body, task => Update(task, body))),
             "/openapi/v2/task/importTaskCustomer" => WithCompany(body, _ => WithTask(body, task => Import(task, body, counts: true))),
             "/openapi/v1/task/importTaskCustomer" => WithCompany(body, _ => WithTask(body, task => Import(task, body, counts: false))),
+            "/openapi/v1/task/queryDoneTaskPhones" => DoneTaskPhones(body),
+            "/openapi/v1/task/notDialedCustomerList" => WithTask(body, task => NotDialed(task, body)),
             "/openapi/v1/task/call" => WithCompany(body, _ => Call(path, body, "customerId", "sceneId")),
             "/openapi/v1/task/singleCallByMobile" => WithCompany(body, _ => Call(path, body, null, "sceneDefId")),
             _ => NotFound(),
@@ -170,6 +176,7 @@ public sealed partial class ByRobotSimulator
             else
             {
                 task.Properties[phone] = properties;
+                task.Names[phone] = customer!.Text("name")!;
                 success++;
             }
         }

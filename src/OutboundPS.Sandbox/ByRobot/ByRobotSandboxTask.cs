@@ -34,7 +34,14 @@ internal sealed class ByRobotSandboxTask
     internal string? Remark { get; set; }
     internal List<long> UserPhoneIds { get; set; } = new();
     internal Dictionary<string, Dictionary<string, string>> Properties { get; } = new(StringComparer.Ordinal);
+    internal Dictionary<string, string> Names { get; } = new(StringComparer.Ordinal);
     internal DiallingProgress Dialling { get; } = new();
+
+    /// <summary>Finished calls, in dial order: Records[i] is the call of customer i (the sandbox dials each once).</summary>
+    internal List<ByRobotCallRecord> Records { get; } = new();
+
+    /// <summary>Callback bodies made for this task (CALL_INSTANCE_RESULT per call, JOB_INFO_RESULT on completion), in order.</summary>
+    internal List<Pushes.PushMessage> Callbacks { get; } = new();
 
     /// <summary>Start or resume: runnable (3) now, running (1) a second later.</summary>
     internal void Start(DateTimeOffset now)

@@ -110,7 +110,12 @@ public sealed partial class ByRobotSimulator : SimulatorBase
     /// <inheritdoc />
     protected override void Advance()
     {
-        foreach (var task in _tasks.Values) task.Advance(Clock.Now);
+        foreach (var task in _tasks.Values)
+        {
+            var finished = task.Status == 2;
+            task.Advance(Clock.Now);
+            RecordCalls(task, justFinished: !finished && task.Status == 2);
+        }
     }
 
     /// <summary>Lean mode's import: authenticated and counted, without building a tree of every customer.</summary>

@@ -16,6 +16,7 @@ public sealed partial class IFlytekSimulator
     /// <inheritdoc />
     protected override SimulatedResponse Route(string path, SimulatedRequest request, JsonNode? tree, object? parsed)
     {
+        if (path.StartsWith(DownloadRoot, StringComparison.Ordinal)) return Download(path.Substring(DownloadRoot.Length));
         if (parsed is YetaRowsRequest rows) return path == InsertPath ? Insert(rows) : Callout(rows);
         if (tree is not JsonObject body) return Fail(10005, "输入参数不正确");
         return path switch
@@ -26,6 +27,7 @@ public sealed partial class IFlytekSimulator
             "/openapi/outbound/v1/task/pause" => Control(body, Pause),
             "/openapi/outbound/v1/task/delete" => Control(body, Delete),
             "/openapi/outbound/v1/task/query" => Query(body),
+            "/openapi/download/v1/push/failed" => FailedPushes(body),
             _ => NotFound(),
         };
     }
@@ -143,10 +145,19 @@ public sealed partial class IFlytekSimulator
         }
 
         CountStored(rows.Count);
-        if (Lean) task.Dialling.Count(rows.Count);
-        else foreach (var (phone, _) in rows) task.Dialling.Phones.Add(phone!);
         var first = _nextDataId;
         _nextDataId += rows.Count;
+        if (Lean) task.Dialling.Count(rows.Count);
+        else
+        {
+            var head = columns.ToArray();
+            for (var i = 0; i < rows.Count; i++)
+            {
+                task.Dialling.Phones.Add(rows[i].Phone!);
+                task.Rows.Add((first + i, head, body.Values?[i] ?? new[] { rows[i].Phone! }));
+            }
+        }
+
         if (RecordsHistory)
             for (var i = 0; i < rows.Count; i++) _dataIds[rows[i].Phone!] = first + i;
         return JsonAnswer.Write(writer =>

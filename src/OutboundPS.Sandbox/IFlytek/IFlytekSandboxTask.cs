@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 
 namespace OutboundPS.Sandbox.IFlytek;
 
@@ -36,6 +37,12 @@ internal sealed class IFlytekSandboxTask
     internal long? Started { get; set; }
     internal long? Finished { get; set; }
     internal DiallingProgress Dialling { get; } = new();
+
+    /// <summary>Each stored row as inserted: Rows[i] belongs to Dialling.Phones[i] (none in lean mode).</summary>
+    internal List<(long DataId, string[] Head, string[] Values)> Rows { get; } = new();
+
+    /// <summary>The pushes this task's calls produced, in creation order.</summary>
+    internal List<Pushes.PushMessage> Pushes { get; } = new();
 
     internal void Start(DateTimeOffset now)
     {

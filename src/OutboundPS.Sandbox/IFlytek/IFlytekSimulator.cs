@@ -91,19 +91,23 @@ public sealed partial class IFlytekSimulator : SimulatorBase
     }
 
     /// <summary>Routes name the documented /openapi layout; another prefix is mapped onto it.</summary>
+    /// <remarks>Push-failure files are served at /push_download/ on the host, whatever the prefix (docs/vendors/iflytek.md#what-the-sandbox-simulates).</remarks>
     protected override string? RoutePath(string path) =>
-        path.StartsWith(PathPrefix + "/", StringComparison.Ordinal) ? "/openapi" + path.Substring(PathPrefix.Length) : null;
+        path.StartsWith(DownloadRoot, StringComparison.Ordinal) ? path
+        : path.StartsWith(PathPrefix + "/", StringComparison.Ordinal) ? "/openapi" + path.Substring(PathPrefix.Length) : null;
 
     /// <summary>Import batches are read without a JSON tree; a test that keeps the history still gets the whole body.</summary>
     protected override (JsonNode? Tree, object? Parsed) Read(string path, SimulatedRequest request)
     {
-        var rows = path is InsertPath or CalloutPath ? YetaRowsRequest.Read(request.Body) : null;
+        var rows = path is InsertPath or CalloutPath ? YetaRowsRequest.Read(request.Body, keepValues: !Lean) : null;
         return (rows is null || RecordsHistory ? JsonAnswer.ReadObject(request.Body) : null, rows);
     }
 
     /// <summary>Every call is a JSON POST; all but the token call carry a live ?token=.</summary>
     protected override SimulatedResponse? Admit(string path, SimulatedRequest request, JsonNode? tree, object? parsed)
     {
+        // Failure files are plain downloads: GET, no token (the doc gives only the address).
+        if (path.StartsWith(DownloadRoot, StringComparison.Ordinal)) return request.Method == "GET" ? null : NotFound();
         if (request.Method != "POST") return Fail(10005, "请求方式错误");
         if (tree is not JsonObject && parsed is null) return Fail(10005, "输入参数不正确");
         if (path == TokenPath) return Token((JsonObject)tree!);
@@ -121,6 +125,10 @@ public sealed partial class IFlytekSimulator : SimulatorBase
     /// <inheritdoc />
     protected override void Advance()
     {
-        foreach (var task in _tasks.Values) task.Advance(Clock.Now);
+        foreach (var task in _tasks.Values)
+        {
+            task.Advance(Clock.Now);
+            MakePushes(task);
+        }
     }
 }

@@ -17,14 +17,17 @@ internal sealed class YetaRowsRequest
     /// <summary>Per row: its first value (the mobile, when it is a string) and how many values it has.</summary>
     internal List<(string? Phone, int Width)>? Rows { get; private set; }
 
-    /// <summary>The body, or null when it is not a JSON object of the documented shape.</summary>
-    internal static YetaRowsRequest? Read(byte[] body)
+    /// <summary>Every row's values as text, when asked for (the pushes echo them as task_row_value); null otherwise.</summary>
+    internal List<string[]>? Values { get; private set; }
+
+    /// <summary>The body, or null when it is not a JSON object of the documented shape; <paramref name="keepValues"/> also keeps every value (not in lean mode).</summary>
+    internal static YetaRowsRequest? Read(byte[] body, bool keepValues = false)
     {
         try
         {
             var reader = new Utf8JsonReader(body);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
-            var request = new YetaRowsRequest();
+            var request = new YetaRowsRequest { Values = keepValues ? new List<string[]>() : null };
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader.GetString();
@@ -39,7 +42,7 @@ internal sealed class YetaRowsRequest
                         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray) request.Columns.Add(Scalar(ref reader) ?? string.Empty);
                         break;
                     case "call_list" when reader.TokenType == JsonTokenType.StartArray:
-                        request.Rows = ReadRows(ref reader);
+                        request.Rows = ReadRows(ref reader, request.Values);
                         if (request.Rows is null) return null;
                         break;
                     default: reader.Skip(); break;
@@ -54,7 +57,7 @@ internal sealed class YetaRowsRequest
         }
     }
 
-    private static List<(string?, int)>? ReadRows(ref Utf8JsonReader reader)
+    private static List<(string?, int)>? ReadRows(ref Utf8JsonReader reader, List<string[]>? values)
     {
         var rows = new List<(string?, int)>(50);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
@@ -62,13 +65,16 @@ internal sealed class YetaRowsRequest
             if (reader.TokenType != JsonTokenType.StartArray) return null;
             string? phone = null;
             var width = 0;
+            var row = values is null ? null : new List<string>();
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
+                if (row is not null) row.Add(Scalar(ref reader) ?? string.Empty);
                 if (width++ == 0 && reader.TokenType == JsonTokenType.String) phone = reader.GetString();
-                else reader.Skip();
+                else if (row is null) reader.Skip();
             }
 
             rows.Add((phone, width));
+            values?.Add(row!.ToArray());
         }
 
         return rows;
