@@ -25,6 +25,7 @@
         'Wait-OutboundTask'
         'Import-OutboundCustomer'
         'Invoke-OutboundCall'
+        'ConvertFrom-OutboundPush'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using OutboundPS.ByRobot;
+using OutboundPS.Contract;
 using OutboundPS.Push;
 using Xunit;
 

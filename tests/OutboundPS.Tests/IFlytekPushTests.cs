@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using OutboundPS.IFlytek;
+using OutboundPS.Contract;
 using OutboundPS.Push;
 using Xunit;
 

@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Text.Json;
+using OutboundPS.Contract;
 using OutboundPS.Json;
 using OutboundPS.Push;
 
@@ -11,7 +12,7 @@ namespace OutboundPS.ByRobot;
 /// {"code":200,"data":{"dataType":…,"data":{…}}}; the type is data.dataType whatever address it was posted to
 /// (docs/vendors/byrobot.md#quirk-callback-rules). Each call comes whole in one callback, so each is complete at once.
 /// </summary>
-internal static class ByRobotPushReader
+internal sealed class ByRobotPushReader : IPushReader
 {
     internal const string CallInstanceResult = "CALL_INSTANCE_RESULT";
     internal const string JobInfoResult = "JOB_INFO_RESULT";
@@ -20,12 +21,21 @@ internal static class ByRobotPushReader
     /// <summary>The callback wrapper's type, when the body has the wrapper; null otherwise.</summary>
     internal static string? DataType(JsonElement root) => root.Object("data") is { } wrapper ? wrapper.Text("dataType") : null;
 
-    internal static PushMessage Read(JsonElement root, string body)
+    public PushMessage? TryRead(JsonElement root, string? module, string body)
+    {
+        if (DataType(root) is not null) return Read(root, body);
+        if (root.Member("dataType") is not null && root.Member("data") is not null)
+            throw PushPreview.NotAPush(body,
+                "it looks like the inner part of a BYRobot callback, without the {\"code\":200,\"data\":…} wrapper BYRobot always sends.");
+        return null;
+    }
+
+    private static PushMessage Read(JsonElement root, string body)
     {
         var wrapper = root.Object("data")!.Value;
         var dataType = wrapper.Text("dataType")!;
         var payload = wrapper.Object("data")
-            ?? throw OutboundErrors.InvalidPush(body, $"the BYRobot {dataType} callback has no inner data object.");
+            ?? throw PushPreview.NotAPush(body, $"the BYRobot {dataType} callback has no inner data object.");
         switch (dataType.Trim().ToUpperInvariant())
         {
             case CallInstanceResult:
@@ -35,11 +45,11 @@ internal static class ByRobotPushReader
             case InboundCallInstanceResult:
                 return payload.Object("sceneInstance") is { } inbound
                     ? PushMessage.Complete(ByRobotVendor.Id, PushKind.ByRobotInboundCallRecord, ByRobotCallRecordMapper.ToRecord(inbound, payload, "inboundInstanceId"))
-                    : throw OutboundErrors.InvalidPush(body, $"the BYRobot {dataType} callback has no sceneInstance.");
+                    : throw PushPreview.NotAPush(body, $"the BYRobot {dataType} callback has no sceneInstance.");
             case JobInfoResult:
                 return PushMessage.Complete(ByRobotVendor.Id, PushKind.ByRobotTaskStatus, ToTask(payload, body));
             default:
-                throw OutboundErrors.InvalidPush(body,
+                throw PushPreview.NotAPush(body,
                     $"BYRobot callback type '{dataType}' is not one OutboundPS reads ({CallInstanceResult}, {JobInfoResult}, {InboundCallInstanceResult}).");
         }
     }
@@ -67,15 +77,15 @@ internal static class ByRobotPushReader
             }
         }
 
-        throw OutboundErrors.InvalidPush(body,
+        throw PushPreview.NotAPush(body,
             $"the BYRobot {CallInstanceResult} callback has neither a sceneInstance (a call) nor a taskResult naming its sceneInstanceId (an intent change).");
     }
 
     /// <summary>JOB_INFO_RESULT: a task's status changed (docs/vendors/byrobot.md#job_info_result).</summary>
     private static OutboundTask ToTask(JsonElement job, string body)
     {
-        var id = job.Text("callJobId") ?? throw OutboundErrors.InvalidPush(body, $"the BYRobot {JobInfoResult} callback has no callJobId.");
-        var session = OutboundSession.Detached(ByRobotVendor.Id, Contract.VendorCatalog.Find(ByRobotVendor.Id).DefaultBaseUri, job.Text("companyId"));
+        var id = job.Text("callJobId") ?? throw PushPreview.NotAPush(body, $"the BYRobot {JobInfoResult} callback has no callJobId.");
+        var session = OutboundSession.Detached(ByRobotVendor.Id, VendorCatalog.Find(ByRobotVendor.Id).DefaultBaseUri, job.Text("companyId"));
         var (working, breaks) = ByRobotSchedule.ToWindows(job.Text("workingStartTime"), job.Text("workingEndTime"),
             job.Text("breakStartTime"), job.Text("breakEndTime"));
         var status = job.Int32("status");

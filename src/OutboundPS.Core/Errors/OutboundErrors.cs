@@ -74,11 +74,12 @@ internal static class OutboundErrors
 
     /// <summary>
     /// A body that is no documented push (not JSON, JSON of another shape, empty). The message quotes its first
-    /// characters, secrets redacted (a BYRobot callback may carry its signature: docs/vendors/byrobot.md#callback-delivery).
+    /// characters, secrets redacted by the caller (Push/PushPreview: a BYRobot callback may carry its signature,
+    /// docs/vendors/byrobot.md#callback-delivery).
     /// </summary>
-    internal static OutboundException InvalidPush(string? body, string problem) =>
+    internal static OutboundException InvalidPush(string preview, string problem) =>
         new("OutboundPS.InvalidPush", OutboundErrorKind.InvalidArgument,
-            $"Not a push OutboundPS can read: {problem} The input starts \"{Push.PushPreview.Of(body)}\". " + InvalidPushFix)
+            $"Not a push OutboundPS can read: {problem} The input starts \"{preview}\". " + InvalidPushFix)
         { RecommendedAction = InvalidPushFix };
 
     private const string InvalidPushFix =

@@ -4,7 +4,6 @@ using System.Linq;
 using System.Text.Json;
 using OutboundPS.Contract;
 using OutboundPS.Json;
-using OutboundPS.Push;
 
 namespace OutboundPS.IFlytek;
 
@@ -12,7 +11,7 @@ namespace OutboundPS.IFlytek;
 /// The pushes of one yeta call, merged by call_uuid (docs/vendors/iflytek.md#push-delivery): up to two records (basic
 /// and outbound, either first), the recording and the dialog, into one call record.
 /// </summary>
-internal sealed class IFlytekPushCall
+internal sealed class IFlytekPushCall : IPushCall
 {
     /// <summary>
     /// Recording paths come relative in every example; the only base the docs show is this one, in a remark
@@ -30,8 +29,9 @@ internal sealed class IFlytekPushCall
     internal string CallUuid { get; }
 
     /// <summary>Adds a part; a part delivered again (yeta retries) replaces the one it repeats.</summary>
-    internal void Add(IFlytekPushPart part)
+    public void Add(IPushPart added)
     {
+        var part = (IFlytekPushPart)added;
         switch (part.Kind)
         {
             case PushKind.IFlytekCallRecord when part.IsOutboundRecord:
@@ -53,11 +53,12 @@ internal sealed class IFlytekPushCall
     /// Every part this call can have is in: the outbound record (a superset of the basic one; an inbound call has only
     /// the basic one), the recording and the dialog. A later part could add nothing.
     /// </summary>
-    internal bool IsComplete =>
+    public bool IsComplete =>
         (_outboundRecord is not null || _basicRecord?.Int32("direction") == 1) && _voice is not null && _dialog is not null;
 
-    internal OutboundCallRecord ToRecord(Uri recordingBase)
+    public OutboundCallRecord ToRecord(PushOptions options)
     {
+        var recordingBase = options.RecordingBaseUri ?? DefaultRecordingBase;
         var inbound = Int32("direction") == 1;
         var result = Int32("task_result");
         var answeredAt = VendorTime.FromEpochMilliseconds(Int64("time_answer"));

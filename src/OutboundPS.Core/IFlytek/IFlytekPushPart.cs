@@ -1,6 +1,6 @@
 using System.Text.Json;
+using OutboundPS.Contract;
 using OutboundPS.Json;
-using OutboundPS.Push;
 
 namespace OutboundPS.IFlytek;
 
@@ -8,7 +8,7 @@ namespace OutboundPS.IFlytek;
 /// One yeta push about one call (docs/vendors/iflytek.md#pushes): its record, recording or dialog. yeta sends these
 /// separately and in any order, so they are kept as read and merged by call_uuid in IFlytekPushCall.
 /// </summary>
-internal sealed class IFlytekPushPart
+internal sealed class IFlytekPushPart : IPushPart
 {
     internal IFlytekPushPart(PushKind kind, string callUuid, JsonElement body)
     {
@@ -20,6 +20,10 @@ internal sealed class IFlytekPushPart
     internal PushKind Kind { get; }
 
     internal string CallUuid { get; }
+
+    public string CallKey => CallUuid;
+
+    public IPushCall NewCall() => new IFlytekPushCall(CallUuid);
 
     /// <summary>The push object, detached from the document it was read from.</summary>
     internal JsonElement Body { get; }

@@ -1,5 +1,6 @@
 using System;
 using System.Text.Json;
+using OutboundPS.Contract;
 using OutboundPS.Json;
 using OutboundPS.Push;
 
@@ -10,7 +11,7 @@ namespace OutboundPS.IFlytek;
 /// The module is told by a hint when the caller knows it (a push-failure line names it), else by the fields only that
 /// module has: dialog[] for receiveDialog, url for receiveVoice, direction or the time_/duration_ fields for receiveCallRecord.
 /// </summary>
-internal static class IFlytekPushReader
+internal sealed class IFlytekPushReader : IPushReader
 {
     internal const string CallRecordModule = "receiveCallRecord";
     internal const string VoiceModule = "receiveVoice";
@@ -26,14 +27,21 @@ internal static class IFlytekPushReader
     internal static bool IsFailedPushLine(JsonElement root) =>
         root.Text("module") is not null && root.Object("data") is { } data && IsPush(data);
 
-    internal static PushMessage Read(JsonElement push, string? module, string body)
+    public PushMessage? TryRead(JsonElement root, string? module, string body)
     {
-        var callUuid = push.Text("call_uuid") ?? throw OutboundErrors.InvalidPush(body, "the yeta push's call_uuid is empty.");
+        if (IsPush(root)) return Read(root, module, body);
+        // A line of a push-failure file names its module beside the push.
+        return IsFailedPushLine(root) ? Read(root.Object("data")!.Value, module ?? root.Text("module"), body) : null;
+    }
+
+    private static PushMessage Read(JsonElement push, string? module, string body)
+    {
+        var callUuid = push.Text("call_uuid") ?? throw PushPreview.NotAPush(body, "the yeta push's call_uuid is empty.");
         var kind = module is null ? Detect(push) : FromModule(module, body);
         if (kind is null)
-            throw OutboundErrors.InvalidPush(body,
+            throw PushPreview.NotAPush(body,
                 $"the yeta push with call_uuid has none of the fields of {CallRecordModule} (direction, time_hangup), {VoiceModule} (url) or {DialogModule} (dialog).");
-        return PushMessage.Partial(new IFlytekPushPart(kind.Value, callUuid, push.Clone()));
+        return PushMessage.Partial(IFlytekVendor.Id, kind.Value, new IFlytekPushPart(kind.Value, callUuid, push.Clone()));
     }
 
     private static PushKind? Detect(JsonElement push)
@@ -50,7 +58,7 @@ internal static class IFlytekPushReader
         var name when Is(name, CallRecordModule) => PushKind.IFlytekCallRecord,
         var name when Is(name, VoiceModule) => PushKind.IFlytekVoice,
         var name when Is(name, DialogModule) => PushKind.IFlytekDialog,
-        _ => throw OutboundErrors.InvalidPush(body,
+        _ => throw PushPreview.NotAPush(body,
             $"module '{module}' is not a yeta push OutboundPS reads ({CallRecordModule}, {VoiceModule}, {DialogModule}).")
     };
 

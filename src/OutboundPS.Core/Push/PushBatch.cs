@@ -1,7 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
-using OutboundPS.IFlytek;
+using OutboundPS.Contract;
 
 namespace OutboundPS.Push;
 
@@ -22,18 +22,18 @@ internal sealed class PushBatch
 
     private static readonly IReadOnlyList<object> Nothing = Array.Empty<object>();
 
-    private readonly Dictionary<string, IFlytekPushCall> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, IPushCall> _pending = new(StringComparer.Ordinal);
     private readonly Queue<string> _arrival = new();
     private readonly HashSet<string> _written = new(StringComparer.Ordinal);
     private readonly Queue<string> _writtenOrder = new();
-    private readonly Uri _recordingBase;
+    private readonly PushOptions _options;
 
     /// <param name="recordingBase">Base of yeta's relative recording paths; the one the docs show when null.</param>
     /// <param name="maxPendingCalls">yeta calls held at most while waiting for their other parts.</param>
     internal PushBatch(Uri? recordingBase = null, int maxPendingCalls = DefaultMaxPendingCalls)
     {
         if (maxPendingCalls < 1) throw new ArgumentOutOfRangeException(nameof(maxPendingCalls));
-        _recordingBase = recordingBase ?? IFlytekPushCall.DefaultRecordingBase;
+        _options = new PushOptions { RecordingBaseUri = recordingBase };
         MaxPendingCalls = maxPendingCalls;
     }
 
@@ -52,16 +52,22 @@ internal sealed class PushBatch
     /// <inheritdoc cref="Add(string, string)"/>
     internal IReadOnlyList<object> Add(JsonElement body, string? module = null) => Accept(PushConverter.Read(body, module));
 
+    /// <summary>
+    /// Reads a body a host has already parsed: dictionaries (objects), lists (arrays) and scalars, as an HTTP trigger
+    /// hands over a JSON request body. It is written back as JSON and read like the text.
+    /// </summary>
+    internal IReadOnlyList<object> AddParsed(object? graph, string? module = null) => Add(PushJsonWriter.Write(graph), module);
+
     /// <summary>Every yeta call still waiting, merged from the parts that came, in the order they first came.</summary>
     internal IReadOnlyList<object> Complete()
     {
         var records = new List<object>(_pending.Count);
         while (_arrival.Count > 0)
         {
-            var callUuid = _arrival.Dequeue();
-            if (!_pending.TryGetValue(callUuid, out var call)) continue;
-            _pending.Remove(callUuid);
-            records.Add(call.ToRecord(_recordingBase));
+            var key = _arrival.Dequeue();
+            if (!_pending.TryGetValue(key, out var call)) continue;
+            _pending.Remove(key);
+            records.Add(call.ToRecord(_options));
         }
 
         return records;
@@ -71,21 +77,23 @@ internal sealed class PushBatch
     {
         if (message.Output is { } output) return new[] { output };
         var part = message.Part!;
-        if (_written.Contains(part.CallUuid)) return Nothing;
-        if (!_pending.TryGetValue(part.CallUuid, out var call))
+        // Keys of different vendors never meet: the vendor is part of the key.
+        var key = message.Vendor.Key + "\n" + part.CallKey;
+        if (_written.Contains(key)) return Nothing;
+        if (!_pending.TryGetValue(key, out var call))
         {
-            call = new IFlytekPushCall(part.CallUuid);
-            _pending.Add(part.CallUuid, call);
-            _arrival.Enqueue(part.CallUuid);
+            call = part.NewCall();
+            _pending.Add(key, call);
+            _arrival.Enqueue(key);
         }
 
         call.Add(part);
         var ready = new List<object>(1);
         if (call.IsComplete)
         {
-            _pending.Remove(call.CallUuid);
-            Remember(call.CallUuid);
-            ready.Add(call.ToRecord(_recordingBase));
+            _pending.Remove(key);
+            Remember(key);
+            ready.Add(call.ToRecord(_options));
         }
 
         while (_pending.Count > MaxPendingCalls)
@@ -93,7 +101,7 @@ internal sealed class PushBatch
             var oldest = _arrival.Dequeue();
             if (!_pending.TryGetValue(oldest, out var waiting)) continue;
             _pending.Remove(oldest);
-            ready.Add(waiting.ToRecord(_recordingBase));
+            ready.Add(waiting.ToRecord(_options));
         }
 
         TrimArrival();
@@ -105,16 +113,16 @@ internal sealed class PushBatch
     {
         if (_arrival.Count <= 2 * _pending.Count + 16) return;
         var live = new Queue<string>(_pending.Count);
-        foreach (var callUuid in _arrival)
-            if (_pending.ContainsKey(callUuid)) live.Enqueue(callUuid);
+        foreach (var key in _arrival)
+            if (_pending.ContainsKey(key)) live.Enqueue(key);
         _arrival.Clear();
-        foreach (var callUuid in live) _arrival.Enqueue(callUuid);
+        foreach (var key in live) _arrival.Enqueue(key);
     }
 
-    private void Remember(string callUuid)
+    private void Remember(string key)
     {
-        if (!_written.Add(callUuid)) return;
-        _writtenOrder.Enqueue(callUuid);
+        if (!_written.Add(key)) return;
+        _writtenOrder.Enqueue(key);
         if (_writtenOrder.Count > MaxPendingCalls) _written.Remove(_writtenOrder.Dequeue());
     }
 }

@@ -20,4 +20,7 @@ internal static class PushPreview
         text = FormValue.Replace(SecretFields.RedactJson(text), "$1=<redacted>");
         return text.Length <= Length ? text : text.Substring(0, Length) + "…";
     }
+
+    /// <summary>The OutboundPS.InvalidPush error for a body, quoting its start.</summary>
+    internal static OutboundException NotAPush(string? body, string problem) => OutboundErrors.InvalidPush(Of(body), problem);
 }

@@ -1,4 +1,4 @@
-namespace OutboundPS.Push;
+namespace OutboundPS.Contract;
 
 /// <summary>Which documented push a body is (docs/vendors/byrobot.md#callbacks, docs/vendors/iflytek.md#pushes).</summary>
 internal enum PushKind
