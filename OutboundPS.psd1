@@ -26,6 +26,7 @@
         'Import-OutboundCustomer'
         'Invoke-OutboundCall'
         'Get-OutboundCallRecord'
+        'ConvertFrom-OutboundPush'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

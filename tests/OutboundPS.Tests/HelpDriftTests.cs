@@ -146,7 +146,7 @@ public sealed class HelpDriftTests
             var bare = Regex.Replace(script, @"'(?:[^']|'')*'|""(?:[^""`]|`.)*""", "''");
             foreach (var segment in Regex.Split(bare, @"[|;\n(){}]"))
             {
-                var call = Regex.Match(segment, @"(?<![\w-])([A-Z][a-z]+-Outbound[A-Za-z]*)\b(.*)$");
+                var call = Regex.Match(segment, @"(?<![\w-])([A-Z][A-Za-z]+-Outbound[A-Za-z]*)\b(.*)$");
                 if (!call.Success) continue;
                 var cmdlet = call.Groups[1].Value;
                 Assert.True(code.ContainsKey(cmdlet), $"{file}: '{cmdlet}' is not an OutboundPS cmdlet");

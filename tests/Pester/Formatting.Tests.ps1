@@ -41,6 +41,7 @@ Describe 'The default view of <Type>' -ForEach @(
     @{ Type = 'OutboundImportResult'; Make = { $script:import }; Columns = 'TaskId', 'Submitted', 'Accepted' }
     @{ Type = 'OutboundImportRow'; Make = { $script:import.Rows }; Columns = 'RowNumber', 'Phone', 'Outcome', 'Error' }
     @{ Type = 'OutboundCallResult'; Make = { $script:call }; Columns = 'Vendor', 'Phone', 'Accepted' }
+    @{ Type = 'OutboundCallRecord'; Make = { '{"call_uuid":"u-1","callee":"13800138000","direction":2,"task_id":"42","task_result":"0","time_dial":1527737756729,"duration_call":28}' | ConvertFrom-OutboundPush }; Columns = 'Vendor', 'Phone', 'Outcome', 'Intent' }
 ) {
     BeforeAll {
         $script:objects = @(& $Make)

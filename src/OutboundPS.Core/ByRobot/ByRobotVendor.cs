@@ -62,6 +62,8 @@ internal sealed class ByRobotVendor : VendorDescriptor
         [CallOption.Voice] = "The robot's recording sets the voice; use -SceneRecordId.",
     };
 
+    internal override IPushReader PushReader { get; } = new ByRobotPushReader();
+
     internal override IVendorClient CreateClient(OutboundSession session, SecureString appSecret, TransportOptions options, Func<DateTimeOffset>? clock) =>
         new ByRobotClient(session, appSecret, options, clock);
 }

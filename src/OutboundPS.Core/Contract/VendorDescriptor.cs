@@ -51,5 +51,8 @@ internal abstract class VendorDescriptor
         uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
 
     /// <summary>The vendor's client for a session; the secret is the caller's to keep.</summary>
+    /// <summary>Reads the pushes (callbacks) the vendor sends; null for a vendor whose pushes OutboundPS does not read.</summary>
+    internal virtual IPushReader? PushReader => null;
+
     internal abstract IVendorClient CreateClient(OutboundSession session, SecureString appSecret, TransportOptions options, Func<DateTimeOffset>? clock);
 }

@@ -72,6 +72,20 @@ internal static class OutboundErrors
             "Check -BaseUri points at the vendor's API, or retry later if the service is failing.")
         { Vendor = vendor, OutcomeUnknown = true };
 
+    /// <summary>
+    /// A body that is no documented push (not JSON, JSON of another shape, empty). The message quotes its first
+    /// characters, secrets redacted by the caller (Push/PushPreview: a BYRobot callback may carry its signature,
+    /// docs/vendors/byrobot.md#callback-delivery).
+    /// </summary>
+    internal static OutboundException InvalidPush(string preview, string problem) =>
+        new("OutboundPS.InvalidPush", OutboundErrorKind.InvalidArgument,
+            $"Not a push OutboundPS can read: {problem} The input starts \"{preview}\". " + InvalidPushFix)
+        { RecommendedAction = InvalidPushFix };
+
+    private const string InvalidPushFix =
+        "Pass the request body as the vendor posted it: a BYRobot callback ({\"code\":200,\"data\":{\"dataType\":…,\"data\":{…}}}), " +
+        "a yeta push (an object with call_uuid), or a line of a yeta push-failure file ({\"data\":{…},\"module\":…}).";
+
     internal static OutboundException NotReached(OutboundVendor vendor, string operation, Uri baseUri, Exception inner) =>
         new($"OutboundPS.{vendor}.ConnectionFailed", OutboundErrorKind.ConnectionError,
             $"Could not reach {vendor} at {baseUri} for {operation}: {inner.Message} Nothing was sent; check -BaseUri, the network and any proxy.",

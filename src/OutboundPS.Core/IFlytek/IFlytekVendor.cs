@@ -72,6 +72,8 @@ internal sealed class IFlytekVendor : VendorDescriptor
         return normalized.AbsolutePath == "/" ? new Uri(normalized, "openapi/") : normalized;
     }
 
+    internal override IPushReader PushReader { get; } = new IFlytekPushReader();
+
     internal override IVendorClient CreateClient(OutboundSession session, SecureString appSecret, TransportOptions options, Func<DateTimeOffset>? clock) =>
         new IFlytekClient(session, appSecret, options, clock);
 }

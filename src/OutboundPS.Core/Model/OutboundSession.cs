@@ -19,6 +19,17 @@ public sealed class OutboundSession
         ConnectedAt = DateTimeOffset.Now;
     }
 
+    /// <summary>
+    /// The session of a task read from a push rather than through a connection: it names the vendor (and the company a
+    /// BYRobot push came from) but holds no client, is never registered, and is never connected. Commands given such a
+    /// task act in -Session or the default session, as for a bare id (SessionRegistry.Resolve).
+    /// </summary>
+    internal static OutboundSession Detached(OutboundVendor vendor, Uri baseUri, string? companyId) =>
+        new($"{vendor} push", vendor, baseUri, string.Empty, companyId, isSandbox: false) { IsDetached = true };
+
+    /// <summary>True for the session of a task read from a push (<see cref="Detached"/>).</summary>
+    internal bool IsDetached { get; private set; }
+
     /// <summary>The session's name; -Session accepts it.</summary>
     public string Name { get; }
 

@@ -63,11 +63,12 @@ internal sealed class SessionRegistry
 
     /// <summary>
     /// The session a task id acts in: a task brings its own session, and an explicit -Session that names another
-    /// is an error rather than a silent choice between two accounts; a bare id uses -Session or the default.
+    /// is an error rather than a silent choice between two accounts; a bare id (or a task read from a push) uses -Session or the default.
     /// </summary>
     internal OutboundSession Resolve(OutboundTaskId task, OutboundSession? explicitSession)
     {
-        if (task.Session is not { } own) return Resolve(explicitSession);
+        // A task read from a push has a detached session with no connection behind it: it acts like a bare id.
+        if (task.Session is not { IsDetached: false } own) return Resolve(explicitSession);
         if (explicitSession is not null && !ReferenceEquals(explicitSession, own)) throw OutboundErrors.SessionConflict(task, explicitSession);
         return own.IsConnected ? own : throw OutboundErrors.SessionClosed(own);
     }

@@ -1,0 +1,11 @@
+namespace OutboundPS.Contract;
+
+/// <summary>One of several pushes about the same call (yeta sends a call's record, recording and dialog separately).</summary>
+internal interface IPushPart
+{
+    /// <summary>What the parts of one call share (yeta call_uuid).</summary>
+    string CallKey { get; }
+
+    /// <summary>An empty call of this vendor, to add this part and the others to.</summary>
+    IPushCall NewCall();
+}

@@ -1,0 +1,62 @@
+using System;
+using System.Management.Automation;
+using System.Text;
+using OutboundPS.Commands.Infrastructure;
+using OutboundPS.Push;
+
+namespace OutboundPS.Commands;
+
+/// <summary>
+/// Turns the bodies vendors push (BYRobot callbacks, yeta pushes) into call records and tasks. BYRobot records are
+/// written as each body is read; the parts of a yeta call are merged by call_uuid and written once complete, or at the end.
+/// </summary>
+[Cmdlet(VerbsData.ConvertFrom, "OutboundPush")]
+[OutputType(typeof(OutboundCallRecord), typeof(OutboundTask))]
+public sealed class ConvertFromOutboundPushCommand : OutboundCmdlet
+{
+    private PushBatch? _batch;
+
+    /// <summary>A push body: its text, its UTF-8 bytes, or the object an HTTP trigger parsed it into.</summary>
+    [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
+    [AllowNull]
+    [AllowEmptyString]
+    public PSObject? InputObject { get; set; }
+
+    /// <summary>The base of yeta's relative recording paths; http://voice.kxjlcc.com:9000/ when omitted.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? RecordingBaseUri { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        if (RecordingBaseUri is { IsAbsoluteUri: false })
+            Fail(OutboundErrors.InvalidArgument("RecordingBaseUri", RecordingBaseUri, "is not an absolute address.",
+                "Give one such as http://voice.example.com:9000/."), RecordingBaseUri);
+        _batch = new PushBatch(RecordingBaseUri);
+    }
+
+    /// <inheritdoc />
+    protected override void ProcessRecord()
+    {
+        var input = InputObject?.BaseObject;
+        try
+        {
+            var ready = input switch
+            {
+                null => _batch!.Add((string?)null),
+                string text => _batch!.Add(text),
+                byte[] bytes => _batch!.Add(Encoding.UTF8.GetString(bytes)),
+                _ => _batch!.AddParsed(PushInputGraph.From(InputObject)),
+            };
+            WriteObject(ready, enumerateCollection: true);
+        }
+        catch (OutboundException error)
+        {
+            WriteError(ErrorRecords.From(error, InputObject));
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void EndProcessing() => WriteObject(_batch!.Complete(), enumerateCollection: true);
+}
