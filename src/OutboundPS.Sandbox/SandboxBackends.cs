@@ -30,6 +30,9 @@ public static class SandboxBackends
         })).Value;
     }
 
+    /// <summary>The pushes the vendor's in-process simulator made for a task, or null when the vendor has a list to read instead.</summary>
+    public static System.Collections.Generic.IReadOnlyList<string>? KeptPushesOf(string vendor, string taskId) => For(vendor).KeptPushesOf(taskId);
+
     /// <summary>A handler for the vendor's in-process simulator.</summary>
     public static HttpMessageHandler CreateHandler(string vendor) => new SandboxHandler(For(vendor));
 }

@@ -51,6 +51,12 @@ public abstract class SimulatorBase : IVendorSimulator
     /// </summary>
     public Pushes.PushSender? TaskStatusSender { get; set; }
 
+    /// <summary>
+    /// The push bodies a task's calls produced, for a vendor that reports results only by push; null for one with a list
+    /// to read. The in-process -Sandbox session reads them in place of a list (docs/design.md#call-results).
+    /// </summary>
+    public virtual IReadOnlyList<string>? KeptPushesOf(string taskId) => null;
+
     /// <summary>The phones a task holds, in arrival order.</summary>
     public abstract System.Collections.Generic.IReadOnlyList<string> PhonesOf(string taskId);
 

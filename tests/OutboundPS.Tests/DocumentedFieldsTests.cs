@@ -104,6 +104,22 @@ public sealed class DocumentedFieldsTests
         ["/openapi/v1/task/delete"] = ByRobotEnvelope(),
         ["/openapi/v1/task/call"] = ByRobotEnvelope(),
         ["/openapi/v1/task/singleCallByMobile"] = ByRobotEnvelope(),
+        ["/openapi/v1/task/queryDoneTaskPhones"] = ByRobotEnvelope(Shape.Of("pageNum", "pageSize", "size", "total", "pages", Field("list", Shape.Of(
+            "callInstanceId", "sceneDefId", "callJobId", "customerTelephone", "customerName", "status", "finishStatus", "duration", "chatRound",
+            "startTime", "endTime", "callerPhone", "luyinOssUrl", "secondaryCallTime", "secondaryCallTimes", "jobName",
+            Field("resultList", Shape.Of("name", "value")))))),
+        ["/openapi/v1/task/notDialedCustomerList"] = ByRobotEnvelope(Shape.Of("pageNum", "pageSize", "total", "pages", Field("list", Shape.Of(
+            "callInstanceId", "customerName", "customerTelephone", "status", "startTime", "callerPhone", "corpName", "calledTimes")))),
+        ["/openapi/v1/task/phoneLogInfo"] = ByRobotEnvelope(Shape.Of(
+            Field("phoneLog", Shape.Of("luyinOssUrl", Field("phoneLogs", Shape.Of("sceneInstanceLogId", "sceneInstanceId", "speaker", "content",
+                "userMean", "userMeanDetail", "aiUnknown", "startTime", "endTime")))),
+            Field("sceneInstance", Shape.Of("callInstanceId", "companyId", "callJobId", "customerId", "customerTelephone", "customerName", "status",
+                "finishStatus", "duration", "chatRound", "startTime", "endTime", "callerPhone", "luyinOssUrl", "userLuyinOssUrl", "properties",
+                "handlePerson", "callType", "readStatus", "jobName", "robotDefId", "sceneDefId", "sceneRecordId", "trackResult", "hangUp",
+                "secondaryCallTime", "secondaryCallTimes")),
+            Field("taskResult", Shape.Of("sceneInstanceResultId", "companyId", "sceneInstanceId", "resultName", "resultValue", "resultDesc")))),
+        ["/openapi/v1/callBack/queryUnCallBack"] = ByRobotEnvelope(Shape.Of("pageNum", "pageSize", "total", "pages",
+            Field("list", Shape.Of("customerTelephone", "callInstanceId", "callJobId", "callerTime")))),
     };
 
     private static readonly Shape YetaTaskRow = Shape.Of("task_id", "task_name", "status", "task_type", "deleted", "time_task_start",
@@ -128,6 +144,7 @@ public sealed class DocumentedFieldsTests
         ["/openapi/outbound/v1/task/pause"] = YetaEnvelope(Shape.Of()),
         ["/openapi/outbound/v1/task/delete"] = YetaEnvelope(Shape.Of()),
         ["/openapi/outbound/v1/task/query"] = YetaEnvelope(Shape.Of("total_rows", Field("rows", YetaTaskRow))),
+        ["/openapi/download/v1/push/failed"] = YetaEnvelope(Shape.Of("url")),
     };
 
     /// <summary>Passes requests to a simulator and keeps every answer it gives.</summary>
@@ -184,6 +201,11 @@ public sealed class DocumentedFieldsTests
         await import.AddAsync(Row("13800138000", "张三", "100"), null, none);
         await import.CompleteAsync(none);
         await client.StartTaskAsync(task.Id, none);
+        connection.Clock.Advance(TimeSpan.FromMinutes(5));
+        var finished = await client.GetFinishedCallsAsync(new CallRecordFilter(task.Id), 1, none);
+        await client.GetCallAsync(Assert.Single(finished.Records).CallId!, none);
+        await client.GetPendingCallsAsync(task.Id, 1, none);
+        await client.GetMissedCallbacksAsync(null, connection.Clock.Now.Date, connection.Clock.Now.Date, 1, none);
         await client.PauseTaskAsync(task.Id, none);
         await client.StopTaskAsync(task.Id, none);
         var columns = new CustomerColumns("Phone", "Name", Array.Empty<string>());
@@ -210,6 +232,7 @@ public sealed class DocumentedFieldsTests
         await import.CompleteAsync(none);
         await client.StartTaskAsync(task.Id, none);
         await client.PauseTaskAsync(task.Id, none);
+        await client.GetFailedPushFilesAsync(connection.Clock.Now.Date.AddDays(-1), none);
         await client.CallAsync(new CallSpec("720", new CustomerColumns("Phone", "Name", Array.Empty<string>()),
             new[] { new CustomerRow(1, "13800138001", "李四", Array.Empty<string>()) }) { Line = "055169101401" }, none);
         await client.DeleteTaskAsync(task.Id, none);

@@ -12,8 +12,11 @@ namespace OutboundPS.ByRobot;
 /// </summary>
 internal static class ByRobotCallRecordMapper
 {
-    private const string IntentDimension = "客户意向等级";
-    private const string TagsDimension = "客户标签";
+    /// <summary>The analysis dimension of the intent level (docs/vendors/byrobot.md#intent-level).</summary>
+    internal const string IntentDimension = "客户意向等级";
+
+    /// <summary>The analysis dimension of the customer's tags.</summary>
+    internal const string TagsDimension = "客户标签";
 
     /// <param name="call">The sceneInstance.</param>
     /// <param name="container">The object holding sceneInstance, taskResult and phoneLog.</param>
@@ -124,7 +127,7 @@ internal static class ByRobotCallRecordMapper
             ? new DateTimeOffset(time, VendorTime.ChinaOffset)
             : null;
 
-    private static Uri? AbsoluteUri(string? text) =>
+    internal static Uri? AbsoluteUri(string? text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;
 
     private static IEnumerable<JsonElement> Each(JsonElement? array) =>

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using OutboundPS.Contract;
@@ -35,7 +36,7 @@ internal sealed partial class ByRobotClient : ICallRecordReads
             FinishStatus = codes is { Length: 1 } ? codes[0] : null,
             DurationLeft = filter.MinDuration is { } least ? (int)Math.Ceiling(least.TotalSeconds) : null,
             ResultQueryList = filter.Intent is { Count: 1 } intent && ByRobotRecordMapper.IntentFilterWording.TryGetValue(intent[0], out var wording)
-                ? new[] { new ByRobotResultItem { Name = ByRobotRecordMapper.IntentDimension, Value = wording } }
+                ? new[] { new ByRobotResultItem { Name = ByRobotCallRecordMapper.IntentDimension, Value = wording } }
                 : null,
         };
         var page = await PostAsync<ByRobotPage<ByRobotDoneCall>>(DoneCallsPath, "task/queryDoneTaskPhones", query, cancellationToken).ConfigureAwait(false)
@@ -56,9 +57,13 @@ internal sealed partial class ByRobotClient : ICallRecordReads
     public async Task<OutboundCallRecord> GetCallAsync(string callId, CancellationToken cancellationToken)
     {
         var query = new Dictionary<string, string> { ["callInstanceId"] = ParseId("CallId", callId).ToString(CultureInfo.InvariantCulture) };
-        var detail = await GetAsync<ByRobotCallDetail>(CallDetailPath, "task/phoneLogInfo", cancellationToken, query).ConfigureAwait(false)
-            ?? throw OutboundErrors.UnreadableAnswer(Vendor, "task/phoneLogInfo", 200, "(no call detail in data)");
-        return ByRobotRecordMapper.FromDetail(detail, callId);
+        // data is {phoneLog, sceneInstance, taskResult}, the shape of a callback's inner data, so one mapper reads both.
+        var detail = await GetAsync<JsonElement>(CallDetailPath, "task/phoneLogInfo", cancellationToken, query).ConfigureAwait(false);
+        if (detail.ValueKind != JsonValueKind.Object || !detail.TryGetProperty("sceneInstance", out var call) || call.ValueKind != JsonValueKind.Object)
+            throw OutboundErrors.UnreadableAnswer(Vendor, "task/phoneLogInfo", 200, "(no sceneInstance in data)");
+        var record = ByRobotCallRecordMapper.ToRecord(call, detail, "callInstanceId");
+        record.CallId ??= callId;
+        return record;
     }
 
     public async Task<CallRecordPage> GetMissedCallbacksAsync(string? taskId, DateTime since, DateTime until, int pageIndex, CancellationToken cancellationToken)

@@ -54,6 +54,9 @@ public sealed class OutboundSession
     /// <summary>The account of the last Import-OutboundCustomer through this session, also when it was stopped with Ctrl+C.</summary>
     public OutboundImportResult? LastImport { get; internal set; }
 
+    /// <summary>The push bodies the in-process sandbox made for a task (by task id), where its vendor reports results only by push.</summary>
+    internal Func<string, System.Collections.Generic.IReadOnlyList<string>>? SandboxPushes { get; set; }
+
     /// <summary>False once Disconnect-Outbound has dropped it.</summary>
     public bool IsConnected { get; internal set; }
 

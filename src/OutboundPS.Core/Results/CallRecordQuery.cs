@@ -14,6 +14,9 @@ internal enum CallRecordSource
 
     /// <summary>Calls whose result callback never arrived, each then read in full (BYRobot queryUnCallBack, then phoneLogInfo).</summary>
     MissedCallbacks,
+
+    /// <summary>One day's pushes the vendor could not deliver (iFlytek download/v1/push/failed).</summary>
+    FailedPushes,
 }
 
 /// <summary>Everything Get-OutboundCallRecord asks of a read.</summary>
@@ -32,6 +35,9 @@ internal sealed class CallRecordQuery
 
     /// <summary>Reads each record's detail too (BYRobot phoneLogInfo): the transcript and the variables sent.</summary>
     internal bool IncludeTranscript { get; set; }
+
+    /// <summary>The China-time day of failed pushes.</summary>
+    internal DateTime FailedPushDate { get; set; }
 
     /// <summary>First and last China-time day of missed callbacks.</summary>
     internal DateTime Since { get; set; }

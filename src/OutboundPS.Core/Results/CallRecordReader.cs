@@ -12,7 +12,7 @@ namespace OutboundPS.Results;
 /// so the cmdlet streams records without holding the whole list. Filters the vendor could not apply are applied here;
 /// details (transcripts, missed callbacks) are read with the same bound on requests in flight.
 /// </summary>
-internal sealed class CallRecordReader : IDisposable
+internal sealed class CallRecordReader : ICallRecordStream
 {
     private readonly IOutboundClient _client;
     private readonly CallRecordQuery _query;
@@ -44,13 +44,13 @@ internal sealed class CallRecordReader : IDisposable
     }
 
     /// <summary>Records the vendor lists in all (before local filtering); null until the first page arrives.</summary>
-    internal int? Total { get; private set; }
+    public int? Total { get; private set; }
 
     /// <summary>Vendor records read so far (before local filtering), for progress.</summary>
-    internal long Scanned { get; private set; }
+    public long Scanned { get; private set; }
 
     /// <summary>The next page's records that pass the filters (possibly none), or null when every page has been read.</summary>
-    internal async Task<IReadOnlyList<OutboundCallRecord>?> NextAsync()
+    public async Task<IReadOnlyList<OutboundCallRecord>?> NextAsync()
     {
         if (_inFlight.Count == 0)
         {

@@ -24,6 +24,9 @@ internal sealed class ConnectRequest
     /// <summary>The in-process simulator's handler when -Sandbox was given.</summary>
     internal HttpMessageHandler? SandboxHandler { get; set; }
 
+    /// <summary>The in-process simulator's pushes of a task, by task id, for vendors that report results only by push.</summary>
+    internal Func<string, System.Collections.Generic.IReadOnlyList<string>>? SandboxPushes { get; set; }
+
     internal TimeSpan? Timeout { get; set; }
 
     /// <summary>The client's notion of now (token expiry, request signing); real UTC time unless a test sets it.</summary>

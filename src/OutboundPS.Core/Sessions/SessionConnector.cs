@@ -29,7 +29,7 @@ internal static class SessionConnector
         if (request.RetryDelay is { } delay) options.RetryDelay = delay;
 
         var session = new OutboundSession(request.Name ?? registry.NextName(descriptor.Vendor), descriptor.Vendor, options.BaseUri,
-            request.AppKey, request.CompanyId, request.SandboxHandler is not null);
+            request.AppKey, request.CompanyId, request.SandboxHandler is not null) { SandboxPushes = request.SandboxPushes };
         var client = new GuardedClient(descriptor, descriptor.CreateClient(session, request.AppSecret, options, request.Clock));
         SessionConnections.Attach(session, client);
         try

@@ -33,11 +33,22 @@ public sealed partial class IFlytekSimulator
     /// <summary>Pushes: a reply containing "success" within 3 s (real time); 3 retries, then the push goes to the failure files.</summary>
     public override PushRule DeliveryRule => Rule;
 
-    /// <summary>The pushes a task's calls produced so far, in creation order: (module, raw JSON body). The default pool's id is "pool".</summary>
+    /// <summary>
+    /// The pushes a task's calls produced up to the clock's now, in creation order: (module, raw JSON body). The default
+    /// pool's id is "pool".
+    /// </summary>
     public IReadOnlyList<(string Module, string Body)> PushesOf(string taskId)
     {
-        lock (Gate) return _tasks.TryGetValue(taskId, out var task) ? task.Pushes.Select(p => (p.Module, p.Body)).ToArray() : Array.Empty<(string, string)>();
+        lock (Gate)
+        {
+            // Calls are made as the clock is read; reading the pushes is such a moment, as a request is.
+            Advance();
+            return _tasks.TryGetValue(taskId, out var task) ? task.Pushes.Select(p => (p.Module, p.Body)).ToArray() : Array.Empty<(string, string)>();
+        }
     }
+
+    /// <inheritdoc />
+    public override IReadOnlyList<string>? KeptPushesOf(string taskId) => PushesOf(taskId).Select(p => p.Body).ToArray();
 
     private void MakePushes(IFlytekSandboxTask task)
     {

@@ -68,6 +68,7 @@ public sealed class ConnectOutboundCommand : OutboundCmdlet
             SandboxSet => new ConnectRequest(vendor, SandboxBackends.AppKey, SecretText.Protect(SandboxBackends.AppSecret))
             {
                 SandboxHandler = SandboxBackends.CreateHandler(vendor.Key),
+                SandboxPushes = taskId => SandboxBackends.KeptPushesOf(vendor.Key, taskId) ?? System.Array.Empty<string>(),
             },
             CredentialSet => new ConnectRequest(vendor, Credential.UserName, Credential.Password),
             _ => new ConnectRequest(vendor, AppKey, AppSecret),

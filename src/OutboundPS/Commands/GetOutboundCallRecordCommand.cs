@@ -6,7 +6,10 @@ using OutboundPS.Results;
 
 namespace OutboundPS.Commands;
 
-/// <summary>Reads what happened to a task's customers: finished calls, numbers not yet dialled, or callbacks that never arrived.</summary>
+/// <summary>
+/// Reads what happened to a task's customers: finished calls, numbers not yet dialled, callbacks that never arrived, or
+/// pushes the vendor could not deliver.
+/// </summary>
 [Cmdlet(VerbsCommon.Get, "OutboundCallRecord", DefaultParameterSetName = FinishedSet, SupportsPaging = true)]
 [OutputType(typeof(OutboundCallRecord))]
 public sealed class GetOutboundCallRecordCommand : OutboundCmdlet
@@ -14,11 +17,13 @@ public sealed class GetOutboundCallRecordCommand : OutboundCmdlet
     private const string FinishedSet = "Finished";
     private const string PendingSet = "Pending";
     private const string MissedSet = "MissedCallback";
+    private const string FailedPushSet = "FailedPush";
 
     /// <summary>The task (an id, or an OutboundTask, which brings its session).</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = FinishedSet, ValueFromPipelineByPropertyName = true)]
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PendingSet, ValueFromPipelineByPropertyName = true)]
     [Parameter(Position = 0, ParameterSetName = MissedSet, ValueFromPipelineByPropertyName = true)]
+    [Parameter(Position = 0, ParameterSetName = FailedPushSet, ValueFromPipelineByPropertyName = true)]
     [Alias("Id")]
     [TaskIdTransformation]
     [ValidateNotNullOrEmpty]
@@ -27,17 +32,20 @@ public sealed class GetOutboundCallRecordCommand : OutboundCmdlet
     /// <summary>Only calls that ended so.</summary>
     [Parameter(ParameterSetName = FinishedSet)]
     [Parameter(ParameterSetName = MissedSet)]
+    [Parameter(ParameterSetName = FailedPushSet)]
     public CallOutcome[]? Outcome { get; set; }
 
     /// <summary>Only customers the robot gave one of these intent levels.</summary>
     [Parameter(ParameterSetName = FinishedSet)]
     [Parameter(ParameterSetName = MissedSet)]
+    [Parameter(ParameterSetName = FailedPushSet)]
     [ValidateSet("A", "B", "C", "D", "E", "F")]
     public string[]? Intent { get; set; }
 
     /// <summary>Only calls that lasted at least this long.</summary>
     [Parameter(ParameterSetName = FinishedSet)]
     [Parameter(ParameterSetName = MissedSet)]
+    [Parameter(ParameterSetName = FailedPushSet)]
     public TimeSpan? MinDuration { get; set; }
 
     /// <summary>Reads each call's transcript and the variables sent for it (one request per record).</summary>
@@ -61,6 +69,10 @@ public sealed class GetOutboundCallRecordCommand : OutboundCmdlet
     [Parameter(ParameterSetName = MissedSet)]
     public DateTime? Until { get; set; }
 
+    /// <summary>Reads one day's pushes the vendor could not deliver (iFlytek), China time: one of the last 7 days, not today.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = FailedPushSet)]
+    public DateTime FailedPushDate { get; set; }
+
     /// <summary>Pages, and detail reads, in flight at once.</summary>
     [Parameter]
     [ValidateRange(1, 16)]
@@ -79,6 +91,7 @@ public sealed class GetOutboundCallRecordCommand : OutboundCmdlet
         {
             PendingSet => CallRecordSource.Pending,
             MissedSet => CallRecordSource.MissedCallbacks,
+            FailedPushSet => CallRecordSource.FailedPushes,
             _ => CallRecordSource.Finished,
         };
         var query = new CallRecordQuery(source, new CallRecordFilter(TaskId?.Id ?? string.Empty)
@@ -91,6 +104,7 @@ public sealed class GetOutboundCallRecordCommand : OutboundCmdlet
             IncludeTranscript = IncludeTranscript,
             Since = VendorTime.ChinaDate(Since),
             Until = VendorTime.ChinaDate(Until ?? DateTime.Now),
+            FailedPushDate = VendorTime.ChinaDate(FailedPushDate),
             ThrottleLimit = ThrottleLimit,
             Skip = (long)PagingParameters.Skip,
         };
@@ -100,7 +114,7 @@ public sealed class GetOutboundCallRecordCommand : OutboundCmdlet
     private void Read(OutboundSession session, CallRecordQuery query)
     {
         var remaining = PagingParameters.First;
-        var progress = new ProgressRecord(2, "Get-OutboundCallRecord", $"Reading call records of {session.Vendor} task {TaskId}");
+        var progress = new ProgressRecord(2, "Get-OutboundCallRecord", TaskId is null ? $"Reading {session.Vendor} call records" : $"Reading call records of {session.Vendor} task {TaskId}");
         using var reader = Validate(() => CallRecordReads.Open(session, query, StopToken), TaskId?.Id);
         var first = true;
         while (remaining > 0)
