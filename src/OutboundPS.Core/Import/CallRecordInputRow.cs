@@ -17,8 +17,11 @@ internal sealed class CallRecordInputRow : IInputRow
     internal CallRecordInputRow(OutboundCallRecord record)
     {
         _record = record;
-        PropertyNames = new[] { PhoneName, NameName }
-            .Concat(record.Variables.Keys.Where(k => !Same(k, PhoneName) && !Same(k, NameName))).ToArray();
+        var variables = record.Variables.Keys.Where(k => !Same(k, PhoneName) && !Same(k, NameName)).ToArray();
+        // A row that carried its name as a variable (yeta's 姓名 column) keeps it there, where the robot expects it;
+        // offering Name beside it would be one column too many.
+        var nameVariable = variables.Any(v => Contract.CustomerColumnNames.Name.Any(n => Same(n, v)));
+        PropertyNames = (nameVariable ? new[] { PhoneName } : new[] { PhoneName, NameName }).Concat(variables).ToArray();
     }
 
     public IReadOnlyList<string> PropertyNames { get; }

@@ -1,0 +1,89 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using OutboundPS.Contract;
+using OutboundPS.Import;
+using OutboundPS.Results;
+using OutboundPS.Sandbox;
+using OutboundPS.Sessions;
+using OutboundPS.Tasks;
+using OutboundPS.Tests.Support;
+using Xunit;
+
+namespace OutboundPS.Tests;
+
+/// <summary>
+/// The campaign loop on each vendor's sandbox: import, start, wait, read every customer's record, and import the
+/// unanswered into a recall task straight from the records.
+/// </summary>
+public sealed class RecallScenarioTests
+{
+    private static readonly CancellationToken None = CancellationToken.None;
+
+    [Theory]
+    [InlineData("ByRobot", "5001", "101")]
+    [InlineData("IFlytek", "719", "055169101401")]
+    public async Task EveryCustomer_HasARecord_AndTheUnansweredGoIntoARecallTask(string vendor, string robotId, string lineId)
+    {
+        SimulatorBase simulator = null!;
+        await using var h = await SandboxHarness.StartAsync<SimulatorBase>(vendor, overHttp: false, arrange: s => simulator = s,
+            configure: request => request.SandboxPushes = taskId => simulator.KeptPushesOf(taskId) ?? Array.Empty<string>());
+        var client = h.Session.Client;
+        var phones = Enumerable.Range(0, 40).Select(i => $"1370000{i * 7:0000}").ToArray();
+        var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "campaign", RobotId = robotId, Lines = new[] { lineId } }, None);
+        var import = new CustomerImport(h.Session, task.Id, new ImportOptions());
+        for (var i = 0; i < phones.Length; i++)
+            await import.AddAsync(SandboxHarness.Row(("手机号码", phones[i]), ("姓名", $"客户{i}"), ("金额", $"{500 + i}")), i, None);
+        Assert.Equal(phones.Length, (await import.CompleteAsync(None)).Accepted);
+        await client.StartTaskAsync(task.Id, None);
+        var done = await new TaskWaiter((span, _) =>
+        {
+            h.Clock.Advance(span);
+            return Task.CompletedTask;
+        }, () => TimeSpan.Zero).WaitAsync(client, task.Id, null, TimeSpan.FromHours(2), _ => { }, None);
+        Assert.Equal(OutboundTaskStatus.Completed, done!.Status);
+
+        var records = new List<OutboundCallRecord>();
+        using (var stream = CallRecordReads.Open(h.Session, new CallRecordQuery(CallRecordSource.Finished, new CallRecordFilter(task.Id)) { IncludeTranscript = true }, None))
+            while (await stream.NextAsync() is { } batch) records.AddRange(batch);
+
+        Assert.Equal(phones.OrderBy(p => p), records.Select(r => r.Phone).OrderBy(p => p));
+        Assert.All(records, r => Assert.Equal(DiallingProgress.Answers(r.Phone!), r.Outcome == CallOutcome.Answered));
+        Assert.All(records, r => Assert.Equal($"{500 + Array.IndexOf(phones, r.Phone)}", r.Variables["金额"]));
+        var unanswered = records.Where(r => r.Outcome is not CallOutcome.Answered).ToArray();
+        Assert.NotEmpty(unanswered);
+
+        var recall = await client.CreateTaskAsync(new NewTaskSpec { Name = "recall", RobotId = robotId, Lines = new[] { lineId } }, None);
+        var again = new CustomerImport(h.Session, recall.Id, new ImportOptions());
+        for (var i = 0; i < unanswered.Length; i++) await again.AddAsync(new CallRecordInputRow(unanswered[i]), unanswered[i], None);
+        var reimported = await again.CompleteAsync(None);
+
+        Assert.Equal((unanswered.Length, 0), (reimported.Accepted, reimported.Rejected + reimported.Failed));
+        Assert.Equal(unanswered.Select(r => r.Phone).OrderBy(p => p), simulator.PhonesOf(recall.Id).OrderBy(p => p));
+    }
+
+    [Fact]
+    public void ARecord_BindsAsItsPhoneNameAndVariables_Only()
+    {
+        var record = new OutboundCallRecord(new OutboundVendor("ByRobot"))
+        {
+            Phone = "13700000007", Name = "客户1", CallId = "9", Outcome = CallOutcome.Busy,
+            Variables = new Dictionary<string, string> { ["金额"] = "501", ["phone"] = "ignored" },
+        };
+        var row = new CallRecordInputRow(record);
+
+        Assert.Equal(new[] { "Phone", "Name", "金额" }, row.PropertyNames);
+        Assert.Equal(("13700000007", "客户1", "501"), (row.GetValue("phone"), row.GetValue("NAME"), row.GetValue("金额")));
+        Assert.Null(row.GetValue("Outcome"));
+        var columns = CustomerColumnDetector.Detect(row.PropertyNames, null, null, null);
+        Assert.Equal(("Phone", "Name"), (columns.PhoneColumn, columns.NameColumn));
+        Assert.Equal(new[] { "金额" }, columns.Variables);
+
+        record.Variables = new Dictionary<string, string> { ["姓名"] = "客户1", ["金额"] = "501" };
+        var withNameColumn = new CallRecordInputRow(record);
+        Assert.Equal(new[] { "Phone", "姓名", "金额" }, withNameColumn.PropertyNames);
+        Assert.Equal("姓名", CustomerColumnDetector.Detect(withNameColumn.PropertyNames, null, null, null).NameColumn);
+    }
+}
