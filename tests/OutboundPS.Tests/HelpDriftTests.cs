@@ -125,7 +125,7 @@ public sealed class HelpDriftTests
     {
         var data = new TheoryData<string>();
         foreach (var file in Directory.GetFiles(DocsFolder, "*.md").Append(Path.Combine(ModuleMetadata.Root, "README.md"))
-                     .Concat(Directory.GetFiles(Path.Combine(ModuleMetadata.Root, "docs", "examples"), "*.ps1")))
+                     .Concat(Directory.GetFiles(Path.Combine(ModuleMetadata.Root, "docs", "examples"), "*.ps1", SearchOption.AllDirectories)))
             data.Add(Path.GetRelativePath(ModuleMetadata.Root, file));
         return data;
     }

@@ -95,6 +95,13 @@ Describe 'Secrets stay out of every stream on the <Vendor> sandbox over HTTP' -F
             Get-OutboundTask -Id $task.Id -Verbose
             Start-OutboundTask $task -PassThru -Confirm:$false -Verbose
             $task | Wait-OutboundTask -PollInterval 1 -Timeout 120 -Verbose
+            if ($Vendor -eq 'ByRobot') {
+                Get-OutboundCallRecord -TaskId $task -IncludeTranscript -Verbose
+                Get-OutboundCallRecord -MissedCallback -Since ([datetime]::Today.AddDays(-1)) -First 1 -Verbose
+            }
+            else {
+                Get-OutboundCallRecord -FailedPushDate ([datetime]::Today.AddDays(-1)) -Verbose
+            }
             Get-OutboundTask -Id 999999 -Verbose -ErrorAction Continue
             Remove-OutboundTask -Id $task -Force -Verbose
             Disconnect-Outbound -Name $sessionName -Verbose
@@ -117,6 +124,7 @@ Describe 'Secrets stay out of every stream on the <Vendor> sandbox over HTTP' -F
         $errorIds | Where-Object { $_ -like "OutboundPS.$Vendor.TaskNotFound*" } | Should -HaveCount 1 -Because 'the unknown id is reported'
         $script:captured | Where-Object { $_.PSObject.TypeNames -contains 'OutboundPS.OutboundTask' -and $_.Status -eq 'Completed' } |
             Should -Not -BeNullOrEmpty
+        $script:text | Should -Match $(if ($Vendor -eq 'ByRobot') { 'phoneLogInfo\?callInstanceId=' } else { 'push/failed\?token=<redacted>' })
     }
 
     It 'never shows the app secret' {
