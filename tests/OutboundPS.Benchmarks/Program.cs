@@ -7,11 +7,17 @@ using OutboundPS;
 using OutboundPS.Benchmarks;
 
 // dotnet run -c Release --project tests/OutboundPS.Benchmarks            all figures for README
-// dotnet run -c Release --project tests/OutboundPS.Benchmarks -- throughput|memory|overhead   one section
+// dotnet run -c Release --project tests/OutboundPS.Benchmarks -- throughput|memory|overhead|results   one section
 // dotnet run -c Release --project tests/OutboundPS.Benchmarks -- child memory|overhead <vendor> <rows>   (used internally)
 if (args.Length == 3 && args[0] == "serve")
 {
     await Scenario.ServeAsync(new OutboundVendor(args[1]), TimeSpan.FromMilliseconds(int.Parse(args[2], CultureInfo.InvariantCulture)));
+    return 0;
+}
+
+if (args.Length == 2 && args[0] == "serve-results")
+{
+    await Scenario.ServeResultsAsync(TimeSpan.FromMilliseconds(int.Parse(args[1], CultureInfo.InvariantCulture)));
     return 0;
 }
 
@@ -76,6 +82,28 @@ foreach (var vendor in Scenario.Vendors)
         $"{vendor,-8} {small.PeakBytes / 1048576.0,13:0.0} MB {large.PeakBytes / 1048576.0,13:0.0} MB   {small.LiveBytes / 1048576.0,8:0.0} MB / {large.LiveBytes / 1048576.0:0.0} MB"));
 }
 
+}
+
+if (Runs("results"))
+{
+Console.WriteLine();
+Console.WriteLine("Reading call records (BYRobot queryDoneTaskPhones, 50 a page) from the HTTP sandbox (its own process), 20 ms latency per request");
+Console.WriteLine("pages in flight  records  achieved rec/s  limit rec/s  achieved/limit");
+foreach (var pages in new[] { 1, 4, 8 })
+{
+    var limit = pages * 50 / 0.020;
+    var records = (int)(limit * 3); // about three seconds at the limit
+    using var server = Start("serve-results", "20");
+    var address = new Uri(server.StandardOutput.ReadLine()!);
+    var (session, taskId) = await Scenario.PrepareRecordsAsync(address, records);
+    await Scenario.ReadRecordsAsync(session, taskId, pages); // warm-up: the same read, so the measured one sees steady state
+    var (elapsed, read) = await Scenario.ReadRecordsAsync(session, taskId, pages);
+    server.StandardInput.Close();
+    server.WaitForExit();
+    if (read != records) throw new InvalidOperationException($"Read {read} of {records} records.");
+    var achieved = read / elapsed.TotalSeconds;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pages,15} {read,8} {achieved,15:N0} {limit,12:N0} {achieved / limit,14:P1}"));
+}
 }
 
 if (Runs("overhead"))

@@ -63,10 +63,48 @@ internal static class Scenario
         }
     }
 
-    /// <summary>Serves a lean simulator with the given latency over HTTP until standard input closes.</summary>
-    internal static async Task ServeAsync(OutboundVendor vendor, TimeSpan latency)
+    /// <summary>
+    /// Creates a BYRobot task over HTTP holding <paramref name="records"/> customers, starts it and waits until every one
+    /// has been dialled (the served simulator's clock runs a million times faster than real time); returns the task id.
+    /// </summary>
+    internal static async Task<(OutboundSession Session, string TaskId)> PrepareRecordsAsync(Uri server, int records)
     {
-        var simulator = Create(vendor);
+        var request = new ConnectRequest(ByRobotVendor.Id, "bench", SecretText.Protect("bench")) { Name = "bench-" + Guid.NewGuid().ToString("N"), BaseUri = server };
+        var session = await SessionConnector.ConnectAsync(request, Registry, CancellationToken.None);
+        var task = await session.Client.CreateTaskAsync(new NewTaskSpec { Name = "bench", RobotId = "5001", Lines = new[] { "101" }, Concurrency = 1000 }, CancellationToken.None);
+        var import = new CustomerImport(session, task.Id, new ImportOptions { ThrottleLimit = 4 });
+        for (long i = 0; i < records; i++) await import.AddAsync(new SyntheticRow(i), null, CancellationToken.None);
+        await import.CompleteAsync(CancellationToken.None);
+        await session.Client.StartTaskAsync(task.Id, CancellationToken.None);
+        while (!(await session.Client.GetTaskAsync(task.Id, CancellationToken.None)).IsFinished) await Task.Delay(100);
+        return (session, task.Id);
+    }
+
+    /// <summary>Reads every finished call of a task with <paramref name="pagesInFlight"/> pages in flight; returns how long it took and how many came.</summary>
+    internal static async Task<(TimeSpan Elapsed, long Records)> ReadRecordsAsync(OutboundSession session, string taskId, int pagesInFlight)
+    {
+        var watch = Stopwatch.StartNew();
+        long count = 0;
+        using (var stream = OutboundPS.Results.CallRecordReads.Open(session,
+                   new OutboundPS.Results.CallRecordQuery(OutboundPS.Results.CallRecordSource.Finished, new CallRecordFilter(taskId)) { ThrottleLimit = pagesInFlight },
+                   CancellationToken.None))
+            while (await stream.NextAsync() is { } batch) count += batch.Count;
+        return (watch.Elapsed, count);
+    }
+
+    /// <summary>Serves a BYRobot simulator that keeps its customers and dials them at once, for reading results back.</summary>
+    internal static async Task ServeResultsAsync(TimeSpan latency)
+    {
+        var simulator = SimulatorCatalog.Find(ByRobotVendor.Id.Key).Create("bench", "bench", new ScaledClock(1_000_000));
+        simulator.KeepHistory = false;
+        await ServeAsync(simulator, latency);
+    }
+
+    /// <summary>Serves a lean simulator with the given latency over HTTP until standard input closes.</summary>
+    internal static Task ServeAsync(OutboundVendor vendor, TimeSpan latency) => ServeAsync(Create(vendor), latency);
+
+    private static async Task ServeAsync(IVendorSimulator simulator, TimeSpan latency)
+    {
         simulator.Faults.Latency = latency;
         using var stop = new CancellationTokenSource();
         using var host = new HttpListenerHost(simulator, FreePort());

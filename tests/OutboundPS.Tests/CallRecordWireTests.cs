@@ -143,6 +143,25 @@ public sealed class CallRecordWireTests
     }
 
     [Fact]
+    public async Task PagesArriving_AskForMore_WithoutWaitingForTheConsumer_UpToTwiceTheThrottleLimit()
+    {
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: false);
+        var task = await DialledTaskAsync(h, Enumerable.Range(0, 600).Select(i => ByRobotSimulator.PhoneFor(0, 'A', i)).ToArray());
+        int Requested() => h.Requests("/queryDoneTaskPhones").Count();
+
+        using var stream = CallRecordReads.Open(h.Session, new CallRecordQuery(CallRecordSource.Finished, new CallRecordFilter(task.Id)) { ThrottleLimit = 2 }, None);
+        var first = await stream.NextAsync();
+
+        // The consumer holds the first page; the pages that came back asked for more until four wait.
+        Assert.True(SpinWait.SpinUntil(() => Requested() >= 5, TimeSpan.FromSeconds(10)));
+        Thread.Sleep(100);
+        Assert.Equal(5, Requested());
+        var count = first!.Count;
+        while (await stream.NextAsync() is { } batch) count += batch.Count;
+        Assert.Equal((600, 12), (count, Requested()));
+    }
+
+    [Fact]
     public async Task IncludeTranscript_ReadsEachCallsDetail_WithItsVariablesAndUtterances()
     {
         await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);

@@ -9,19 +9,25 @@ namespace OutboundPS.Results;
 
 /// <summary>
 /// Reads call records page by page with several pages in flight, returning them in the vendor's order as they arrive,
-/// so the cmdlet streams records without holding the whole list. Filters the vendor could not apply are applied here;
-/// details (transcripts, missed callbacks) are read with the same bound on requests in flight.
+/// so the cmdlet streams records without holding the whole list. A page that arrives starts the next request at once,
+/// not when the consumer next asks, so writing records to the pipeline never leaves the network idle; at most
+/// ThrottleLimit requests run and at most twice that many pages wait, so memory stays flat. Filters the vendor could
+/// not apply are applied here; details (transcripts, missed callbacks) are read with the same bound on requests.
 /// </summary>
 internal sealed class CallRecordReader : ICallRecordStream
 {
     private readonly IOutboundClient _client;
     private readonly CallRecordQuery _query;
     private readonly int _pageSize;
-    private readonly Queue<(int Index, Task<CallRecordPage> Page)> _inFlight = new();
+    private readonly int _firstPage;
+    private readonly object _gate = new();
+    private readonly Queue<Task<CallRecordPage>> _pages = new();
     private readonly CancellationTokenSource _abandon;
     private readonly SemaphoreSlim _details;
     private int _nextPage;
     private int _lastPage = int.MaxValue;
+    private int _running;
+    private int? _total;
     private long _skip;
 
     /// <summary>A reader whose requests end when <paramref name="stopping"/> is cancelled (Ctrl+C) or the reader is disposed.</summary>
@@ -34,17 +40,25 @@ internal sealed class CallRecordReader : ICallRecordStream
         _pageSize = Math.Max(1, query.Source == CallRecordSource.MissedCallbacks ? limits.MissedCallbackPageSize : limits.CallRecordPageSize);
         _details = new SemaphoreSlim(Math.Max(1, query.ThrottleLimit));
         _skip = query.Skip;
-        _nextPage = 1;
+        _firstPage = 1;
         if (query.IsUnfiltered && query.Source != CallRecordSource.MissedCallbacks)
         {
             // Whole pages of skipped records need not be read.
-            _nextPage = 1 + (int)(_skip / _pageSize);
+            _firstPage = 1 + (int)(_skip / _pageSize);
             _skip %= _pageSize;
         }
+
+        _nextPage = _firstPage;
     }
 
     /// <summary>Records the vendor lists in all (before local filtering); null until the first page arrives.</summary>
-    public int? Total { get; private set; }
+    public int? Total
+    {
+        get
+        {
+            lock (_gate) return _total;
+        }
+    }
 
     /// <summary>Vendor records read so far (before local filtering), for progress.</summary>
     public long Scanned { get; private set; }
@@ -52,26 +66,18 @@ internal sealed class CallRecordReader : ICallRecordStream
     /// <summary>The next page's records that pass the filters (possibly none), or null when every page has been read.</summary>
     public async Task<IReadOnlyList<OutboundCallRecord>?> NextAsync()
     {
-        if (_inFlight.Count == 0)
+        Task<CallRecordPage> pending;
+        lock (_gate)
         {
-            if (_nextPage > _lastPage) return null;
-            Request();
+            // Only the first page is asked for alone: it says how many pages there are.
+            if (_pages.Count == 0 && _nextPage <= _lastPage && (_nextPage == _firstPage || _total is not null)) Request();
+            if (_pages.Count == 0) return null;
+            pending = _pages.Dequeue();
+            Fill();
         }
 
-        var (index, pending) = _inFlight.Dequeue();
         var page = await pending.ConfigureAwait(false);
-        if (Total is null)
-        {
-            Total = page.Total;
-            _lastPage = Math.Max(1, (page.Total + _pageSize - 1) / _pageSize);
-        }
-
         Scanned += page.Records.Count;
-        // A list that shrank while it was read ends at its first empty page.
-        if (page.Records.Count == 0) _lastPage = Math.Min(_lastPage, index - 1);
-        // The first page says how many there are; after it, the next pages are read while this one is handed out.
-        while (_inFlight.Count < _query.ThrottleLimit && _nextPage <= _lastPage) Request();
-
         var records = await CompleteAsync(page.Records, _abandon.Token).ConfigureAwait(false);
         var passed = new List<OutboundCallRecord>(records.Count);
         foreach (var record in records)
@@ -89,16 +95,52 @@ internal sealed class CallRecordReader : ICallRecordStream
         return passed;
     }
 
+    /// <summary>Starts requests while fewer than ThrottleLimit run and fewer than twice that many pages wait; under the gate.</summary>
+    private void Fill()
+    {
+        while (_total is not null && _nextPage <= _lastPage && _running < _query.ThrottleLimit && _pages.Count < 2 * _query.ThrottleLimit) Request();
+    }
+
+    /// <summary>Starts the next page's request; under the gate.</summary>
     private void Request()
     {
         var index = _nextPage++;
         var token = _abandon.Token;
-        _inFlight.Enqueue((index, _query.Source switch
+        var page = _query.Source switch
         {
             CallRecordSource.Finished => _client.GetFinishedCallsAsync(_query.Filter, index, token),
             CallRecordSource.Pending => _client.GetPendingCallsAsync(_query.Filter.TaskId, index, token),
             _ => _client.GetMissedCallbacksAsync(_query.TaskId, _query.Since, _query.Until, index, token),
-        }));
+        };
+        _running++;
+        _pages.Enqueue(page);
+        page.ContinueWith(done => Arrived(index, done), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    /// <summary>A page came back: the first says how many pages there are, an empty or failed one ends the list; then more are asked for.</summary>
+    private void Arrived(int index, Task<CallRecordPage> done)
+    {
+        lock (_gate)
+        {
+            _running--;
+            if (done.Status != TaskStatus.RanToCompletion)
+            {
+                // The consumer meets the failure when it reaches this page; nothing after it is asked for.
+                _lastPage = Math.Min(_lastPage, index);
+                return;
+            }
+
+            var page = done.Result;
+            if (_total is null)
+            {
+                _total = page.Total;
+                _lastPage = Math.Min(_lastPage, Math.Max(1, (page.Total + _pageSize - 1) / _pageSize));
+            }
+
+            // A list that shrank while it was read ends at its first empty page.
+            if (page.Records.Count == 0) _lastPage = Math.Min(_lastPage, index - 1);
+            Fill();
+        }
     }
 
     /// <summary>Reads the details a record needs: every missed callback, and every record when transcripts are asked for.</summary>
@@ -140,8 +182,15 @@ internal sealed class CallRecordReader : ICallRecordStream
     public void Dispose()
     {
         _abandon.Cancel();
+        Task[] pending;
+        lock (_gate)
+        {
+            _lastPage = 0;
+            pending = _pages.ToArray();
+        }
+
         // Pages still in flight may touch the token until they end; their faults are observed, not reported as unobserved.
-        Task.WhenAll(_inFlight.Select(p => p.Page)).ContinueWith(t =>
+        Task.WhenAll(pending).ContinueWith(t =>
         {
             _ = t.Exception;
             _abandon.Dispose();

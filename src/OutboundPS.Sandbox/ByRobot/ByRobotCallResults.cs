@@ -173,13 +173,16 @@ public sealed partial class ByRobotSimulator
         if (!_tasks.TryGetValue(taskId, out var task)) return Fail(404, "资源未找到");
         var wanted = (body["resultQueryList"] as JsonArray)?.OfType<JsonObject>().Select(q => (Name: q.Text("name"), Value: q.Text("value"))).ToArray()
             ?? Array.Empty<(string?, string?)>();
-        var matches = task.Records
-            .Where(r => body.Number("finishStatus") is not { } status || r.FinishStatus == status)
-            .Where(r => body.Number("durationLeft") is not { } low || r.Duration >= low)
-            .Where(r => body.Number("durationRight") is not { } high || r.Duration <= high)
-            .Where(r => body.Number("chatRoundLeft") is not { } low || r.ChatRound >= low)
-            .Where(r => body.Number("chatRoundRight") is not { } high || r.ChatRound <= high)
-            .Where(r => wanted.All(w => r.Results().Any(x => x.Name == w.Name && x.Value == w.Value)))
+        // Each filter read once: a page of a large task is served without re-reading the body per record.
+        var status = body.Number("finishStatus");
+        var (durationLow, durationHigh) = (body.Number("durationLeft"), body.Number("durationRight"));
+        var (roundsLow, roundsHigh) = (body.Number("chatRoundLeft"), body.Number("chatRoundRight"));
+        var filtered = status is not null || durationLow is not null || durationHigh is not null || roundsLow is not null || roundsHigh is not null || wanted.Length > 0;
+        var matches = !filtered ? task.Records : task.Records
+            .Where(r => (status is null || r.FinishStatus == status) && (durationLow is null || r.Duration >= durationLow)
+                && (durationHigh is null || r.Duration <= durationHigh) && (roundsLow is null || r.ChatRound >= roundsLow)
+                && (roundsHigh is null || r.ChatRound <= roundsHigh)
+                && wanted.All(w => r.Results().Any(x => x.Name == w.Name && x.Value == w.Value)))
             .ToList();
         var robotName = _robots.First(r => r.Id == task.RobotDefId).Name;
         return Success(Page(page, matches.Count, matches.Skip((page.Num - 1) * page.Size).Take(page.Size).Select(r => (JsonNode)r.DoneItem(robotName)), withSize: true));
