@@ -248,6 +248,21 @@ public sealed class PushReceiverTests
         }
     }
 
+    [Fact]
+    public void Output_TakesNothingMoreOnceTheCountIsWritten_SoAReceiverWithoutAFileDoesNotAcknowledgeIt()
+    {
+        var written = new List<object>();
+        var output = new PushOutput(new PushReceiverOptions("http://127.0.0.1:1/") { Count = 1 }, written.Add);
+        var reached = 0;
+        output.CountReached += () => reached++;
+
+        Assert.True(output.Add(PushConverter.Read(ByRobotCall)));
+        Assert.False(output.Add(PushConverter.Read(ByRobotCall.Replace("\"callInstanceId\":77", "\"callInstanceId\":78"))));
+
+        Assert.Equal("77", Assert.IsType<OutboundCallRecord>(Assert.Single(written)).CallId);
+        Assert.Equal(1, reached);
+    }
+
     // ---- the simulators' pushes ----
 
     private static async Task<(List<(string Module, string Body)> Produced, PushSender Sender)> ByRobotCallsAsync(Uri receiver)

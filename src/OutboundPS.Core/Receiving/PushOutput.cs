@@ -42,11 +42,15 @@ internal sealed class PushOutput
         }
     }
 
-    /// <summary>A push just stored.</summary>
-    internal void Add(PushMessage message)
+    /// <summary>A push just stored; false when nothing more is written (the count was reached, or the receiver stopped).</summary>
+    internal bool Add(PushMessage message)
     {
         lock (_gate)
-            if (!_closed) Write(_batch.Add(message, Stopwatch.GetTimestamp()));
+        {
+            if (_closed) return false;
+            Write(_batch.Add(message, Stopwatch.GetTimestamp()));
+            return true;
+        }
     }
 
     /// <summary>Writes the yeta calls that have waited long enough for their other parts.</summary>

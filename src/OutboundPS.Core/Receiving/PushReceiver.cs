@@ -259,8 +259,9 @@ internal sealed class PushReceiver
                 }
             }
 
+            // Without a file the pipeline is the only copy: a push it no longer takes is not acknowledged.
+            if (!_output!.Add(message) && _store is null) return false;
             Interlocked.Increment(ref _stored);
-            _output!.Add(message);
             return true;
         }
         finally
