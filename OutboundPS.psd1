@@ -27,6 +27,7 @@
         'Invoke-OutboundCall'
         'Get-OutboundCallRecord'
         'ConvertFrom-OutboundPush'
+        'Receive-OutboundPush'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

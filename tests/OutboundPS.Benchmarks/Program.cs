@@ -7,7 +7,7 @@ using OutboundPS;
 using OutboundPS.Benchmarks;
 
 // dotnet run -c Release --project tests/OutboundPS.Benchmarks            all figures for README
-// dotnet run -c Release --project tests/OutboundPS.Benchmarks -- throughput|memory|overhead|results   one section
+// dotnet run -c Release --project tests/OutboundPS.Benchmarks -- throughput|memory|overhead|results|receive   one section
 // dotnet run -c Release --project tests/OutboundPS.Benchmarks -- child memory|overhead <vendor> <rows>   (used internally)
 if (args.Length == 3 && args[0] == "serve")
 {
@@ -114,6 +114,20 @@ foreach (var vendor in Scenario.Vendors)
 {
     var run = Child("overhead", vendor, 1_000_000);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{vendor,-8} {1_000_000 / run.Seconds,12:N0} rows/s"));
+}
+}
+
+if (Runs("receive"))
+{
+Console.WriteLine();
+Console.WriteLine("Receive-OutboundPush's listener on 127.0.0.1, storing each push (appended, flushed to disk) before answering success");
+Console.WriteLine("in flight   pushes   stored   pushes/s   file");
+await ReceiveBench.RunAsync(4_000, 8); // warm-up: first calls compiled, connections open
+foreach (var inFlight in new[] { 8, 16 })
+{
+    var (elapsed, stored, bytes) = await ReceiveBench.RunAsync(20_000, inFlight);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{inFlight,9} {20_000,8} {stored,8} {stored / elapsed.TotalSeconds,10:N0}   {bytes / 1048576.0:0.0} MB"));
 }
 }
 

@@ -36,8 +36,8 @@ Describe 'Connect-Outbound -Vendor' {
 }
 
 Describe 'Importing the built module' {
-    It 'lists 17 cmdlets in the manifest''s CmdletsToExport' {
-        $script:manifestCmdlets | Should -HaveCount 17
+    It 'lists 18 cmdlets in the manifest''s CmdletsToExport' {
+        $script:manifestCmdlets | Should -HaveCount 18
     }
 
     It 'in a fresh pwsh process exports exactly the manifest''s cmdlets and no functions or aliases' {

@@ -86,6 +86,17 @@ internal static class OutboundErrors
         "Pass the request body as the vendor posted it: a BYRobot callback ({\"code\":200,\"data\":{\"dataType\":…,\"data\":{…}}}), " +
         "a yeta push (an object with call_uuid), or a line of a yeta push-failure file ({\"data\":{…},\"module\":…}).";
 
+    /// <summary>Receive-OutboundPush could not listen on its prefix (in use, not allowed, malformed).</summary>
+    internal static OutboundException ListenFailed(string prefix, string problem, string fix) =>
+        new("OutboundPS.ListenFailed", OutboundErrorKind.ConnectionError, $"Cannot listen on {prefix}: {problem} {fix}")
+        { TargetObject = prefix, RecommendedAction = fix };
+
+    /// <summary>Receive-OutboundPush could not open or read the file it stores pushes in.</summary>
+    internal static OutboundException PushFileUnusable(string path, string problem) =>
+        new("OutboundPS.PushFileUnusable", OutboundErrorKind.InvalidArgument,
+            $"-Path '{path}': {problem} Give a file in an existing folder that no other process is writing.")
+        { TargetObject = path, RecommendedAction = "Give a file in an existing folder that no other process is writing." };
+
     internal static OutboundException NotReached(OutboundVendor vendor, string operation, Uri baseUri, Exception inner) =>
         new($"OutboundPS.{vendor}.ConnectionFailed", OutboundErrorKind.ConnectionError,
             $"Could not reach {vendor} at {baseUri} for {operation}: {inner.Message} Nothing was sent; check -BaseUri, the network and any proxy.",

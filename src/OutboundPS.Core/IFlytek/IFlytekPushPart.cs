@@ -23,6 +23,9 @@ internal sealed class IFlytekPushPart : IPushPart
 
     public string CallKey => CallUuid;
 
+    /// <summary>One call can push two records, basic and outbound (docs/vendors/iflytek.md#receivecallrecord): two parts, not a redelivery.</summary>
+    public string DeliveryKey => Kind + "\n" + CallUuid + (IsOutboundRecord ? "\noutbound" : string.Empty);
+
     public IPushCall NewCall() => new IFlytekPushCall(CallUuid);
 
     /// <summary>The push object, detached from the document it was read from.</summary>

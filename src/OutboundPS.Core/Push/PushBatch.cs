@@ -22,8 +22,8 @@ internal sealed class PushBatch
 
     private static readonly IReadOnlyList<object> Nothing = Array.Empty<object>();
 
-    private readonly Dictionary<string, IPushCall> _pending = new(StringComparer.Ordinal);
-    private readonly Queue<string> _arrival = new();
+    private readonly Dictionary<string, (IPushCall Call, long Since)> _pending = new(StringComparer.Ordinal);
+    private readonly Queue<(string Key, long Since)> _arrival = new();
     private readonly HashSet<string> _written = new(StringComparer.Ordinal);
     private readonly Queue<string> _writtenOrder = new();
     private readonly PushOptions _options;
@@ -58,35 +58,49 @@ internal sealed class PushBatch
     /// </summary>
     internal IReadOnlyList<object> AddParsed(object? graph, string? module = null) => Add(PushJsonWriter.Write(graph), module);
 
+    /// <summary>
+    /// Takes a push already read (a receiver reads each body first to know what it stores); <paramref name="arrived"/>
+    /// stamps a call's first part, for <see cref="TakeWaitingSince"/>.
+    /// </summary>
+    internal IReadOnlyList<object> Add(PushMessage message, long arrived) => Accept(message, arrived);
+
     /// <summary>Every yeta call still waiting, merged from the parts that came, in the order they first came.</summary>
-    internal IReadOnlyList<object> Complete()
+    internal IReadOnlyList<object> Complete() => TakeWaitingSince(long.MaxValue);
+
+    /// <summary>
+    /// The yeta calls whose first part was stamped before <paramref name="cutoff"/>, merged from the parts that came:
+    /// a receiver stops waiting for parts that may never come (an unanswered call has no recording or dialog).
+    /// </summary>
+    internal IReadOnlyList<object> TakeWaitingSince(long cutoff)
     {
-        var records = new List<object>(_pending.Count);
-        while (_arrival.Count > 0)
+        var records = new List<object>();
+        while (_arrival.Count > 0 && _arrival.Peek().Since < cutoff)
         {
-            var key = _arrival.Dequeue();
-            if (!_pending.TryGetValue(key, out var call)) continue;
+            var (key, since) = _arrival.Dequeue();
+            // An entry left behind by a call written earlier under the same key is not this call's.
+            if (!_pending.TryGetValue(key, out var waiting) || waiting.Since != since) continue;
             _pending.Remove(key);
-            records.Add(call.ToRecord(_options));
+            records.Add(waiting.Call.ToRecord(_options));
         }
 
         return records;
     }
 
-    private IReadOnlyList<object> Accept(PushMessage message)
+    private IReadOnlyList<object> Accept(PushMessage message, long arrived = 0)
     {
         if (message.Output is { } output) return new[] { output };
         var part = message.Part!;
         // Keys of different vendors never meet: the vendor is part of the key.
         var key = message.Vendor.Key + "\n" + part.CallKey;
         if (_written.Contains(key)) return Nothing;
-        if (!_pending.TryGetValue(key, out var call))
+        if (!_pending.TryGetValue(key, out var entry))
         {
-            call = part.NewCall();
-            _pending.Add(key, call);
-            _arrival.Enqueue(key);
+            entry = (part.NewCall(), arrived);
+            _pending.Add(key, entry);
+            _arrival.Enqueue((key, arrived));
         }
 
+        var call = entry.Call;
         call.Add(part);
         var ready = new List<object>(1);
         if (call.IsComplete)
@@ -98,10 +112,10 @@ internal sealed class PushBatch
 
         while (_pending.Count > MaxPendingCalls)
         {
-            var oldest = _arrival.Dequeue();
-            if (!_pending.TryGetValue(oldest, out var waiting)) continue;
+            var (oldest, since) = _arrival.Dequeue();
+            if (!_pending.TryGetValue(oldest, out var waiting) || waiting.Since != since) continue;
             _pending.Remove(oldest);
-            ready.Add(waiting.ToRecord(_options));
+            ready.Add(waiting.Call.ToRecord(_options));
         }
 
         TrimArrival();
@@ -112,11 +126,11 @@ internal sealed class PushBatch
     private void TrimArrival()
     {
         if (_arrival.Count <= 2 * _pending.Count + 16) return;
-        var live = new Queue<string>(_pending.Count);
-        foreach (var key in _arrival)
-            if (_pending.ContainsKey(key)) live.Enqueue(key);
+        var live = new Queue<(string Key, long Since)>(_pending.Count);
+        foreach (var entry in _arrival)
+            if (_pending.TryGetValue(entry.Key, out var waiting) && waiting.Since == entry.Since) live.Enqueue(entry);
         _arrival.Clear();
-        foreach (var key in live) _arrival.Enqueue(key);
+        foreach (var entry in live) _arrival.Enqueue(entry);
     }
 
     private void Remember(string key)

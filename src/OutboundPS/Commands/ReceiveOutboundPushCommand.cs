@@ -1,0 +1,81 @@
+using System;
+using System.Globalization;
+using System.IO;
+using System.Management.Automation;
+using OutboundPS.Commands.Infrastructure;
+using OutboundPS.Receiving;
+
+namespace OutboundPS.Commands;
+
+/// <summary>
+/// Listens for the pushes vendors send (BYRobot callbacks, yeta pushes), stores each before acknowledging it, and writes
+/// call records and tasks as they arrive, until -Timeout, -Count or Ctrl+C.
+/// </summary>
+[Cmdlet(VerbsCommunications.Receive, "OutboundPush", DefaultParameterSetName = PortSet)]
+[OutputType(typeof(OutboundCallRecord), typeof(OutboundTask))]
+public sealed class ReceiveOutboundPushCommand : OutboundCmdlet
+{
+    private const string PortSet = "Port";
+    private const string PrefixSet = "Prefix";
+
+    /// <summary>The TCP port to listen on, on every address (http://+:port/).</summary>
+    [Parameter(Mandatory = true, Position = 0, ParameterSetName = PortSet)]
+    [ValidateRange(1, 65535)]
+    public int Port { get; set; }
+
+    /// <summary>The full HttpListener prefix to listen on, such as http://localhost:8080/outbound/.</summary>
+    [Parameter(Mandatory = true, ParameterSetName = PrefixSet)]
+    [ValidateNotNullOrEmpty]
+    public string Prefix { get; set; } = string.Empty;
+
+    /// <summary>The file each push is appended to, one JSON line, before it is acknowledged.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? Path { get; set; }
+
+    /// <summary>Stop listening after this long.</summary>
+    [Parameter]
+    public TimeSpan? Timeout { get; set; }
+
+    /// <summary>Stop after writing this many objects.</summary>
+    [Parameter]
+    [ValidateRange(1, int.MaxValue)]
+    public int? Count { get; set; }
+
+    /// <summary>The base of yeta's relative recording paths; http://voice.kxjlcc.com:9000/ when omitted.</summary>
+    [Parameter]
+    [ValidateNotNull]
+    public Uri? RecordingBaseUri { get; set; }
+
+    /// <inheritdoc />
+    protected override void EndProcessing()
+    {
+        var prefix = ParameterSetName == PrefixSet ? Prefix : "http://+:" + Port.ToString(CultureInfo.InvariantCulture) + "/";
+        // A number given to a TimeSpan parameter binds as ticks: -Timeout 30 would be 3 microseconds.
+        if (Timeout is { } limit && limit < TimeSpan.FromSeconds(1))
+            Fail(OutboundErrors.InvalidArgument("Timeout", limit, "is shorter than a second.",
+                "Give a time span such as '00:10:00' or (New-TimeSpan -Minutes 10); a bare number is read as ticks."), limit);
+        if (RecordingBaseUri is { IsAbsoluteUri: false })
+            Fail(OutboundErrors.InvalidArgument("RecordingBaseUri", RecordingBaseUri, "is not an absolute address.",
+                "Give one such as http://voice.example.com:9000/."), RecordingBaseUri);
+
+        var options = new PushReceiverOptions(prefix)
+        {
+            Path = Path is null ? null : ResolveFile(Path),
+            Count = Count,
+            Timeout = Timeout,
+            RecordingBaseUri = RecordingBaseUri,
+        };
+        var receiver = new PushReceiver(options);
+        Run(token => receiver.RunAsync(item => OnPipelineThread(() => WriteObject(item)), token), prefix);
+    }
+
+    private string ResolveFile(string path)
+    {
+        var full = GetUnresolvedProviderPathFromPSPath(path);
+        // Like Out-File, no folder is made: a mistyped folder should not quietly collect the pushes.
+        if (System.IO.Path.GetDirectoryName(full) is { Length: > 0 } folder && !Directory.Exists(folder))
+            Fail(OutboundErrors.PushFileUnusable(full, $"the folder '{folder}' does not exist."), path);
+        return full;
+    }
+}

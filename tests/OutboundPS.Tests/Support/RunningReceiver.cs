@@ -1,0 +1,85 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using OutboundPS.Push;
+using OutboundPS.Receiving;
+
+namespace OutboundPS.Tests.Support;
+
+/// <summary>A PushReceiver listening on 127.0.0.1 for one test, storing into a temporary file; disposing stops it and deletes the file.</summary>
+internal sealed class RunningReceiver : IAsyncDisposable
+{
+    private readonly CancellationTokenSource _stop = new();
+    private readonly string _folder;
+
+    private RunningReceiver(PushReceiverOptions options, string folder)
+    {
+        Options = options;
+        _folder = folder;
+        Receiver = new PushReceiver(options);
+        // Listening has started once RunAsync returns its task: it listens before its first wait.
+        Run = Receiver.RunAsync(Written.Enqueue, _stop.Token);
+    }
+
+    internal static RunningReceiver Start(Action<PushReceiverOptions>? configure = null, bool store = true)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "outboundps-receive-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        var options = new PushReceiverOptions(LoopbackPrefix.Free()) { Path = store ? Path.Combine(folder, "pushes.jsonl") : null };
+        configure?.Invoke(options);
+        return new RunningReceiver(options, folder);
+    }
+
+    internal PushReceiverOptions Options { get; }
+
+    internal PushReceiver Receiver { get; }
+
+    internal Task Run { get; }
+
+    internal Uri Address => new(Options.Prefix.Replace("+", "127.0.0.1"));
+
+    /// <summary>What the receiver wrote, in order.</summary>
+    internal ConcurrentQueue<object> Written { get; } = new();
+
+    /// <summary>The stored lines, read back.</summary>
+    internal IReadOnlyList<string> Lines() => Options.Path is { } path && File.Exists(path) ? PushJournal.ReadLines(path).ToList() : Array.Empty<string>();
+
+    /// <summary>The delivery keys of the stored lines.</summary>
+    internal IReadOnlyList<string> StoredKeys() => Lines().Select(line => PushDeliveryKey.Of(PushConverter.Read(line))).ToList();
+
+    internal static async Task<(int Status, string Body)> PostAsync(HttpClient http, Uri address, string body, string contentType = "application/json")
+    {
+        using var content = new StringContent(body, Encoding.UTF8);
+        content.Headers.Remove("Content-Type");
+        content.Headers.TryAddWithoutValidation("Content-Type", contentType);
+        using var reply = await http.PostAsync(address, content);
+        return ((int)reply.StatusCode, await reply.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Stops as a timeout does (waiting yeta calls are written) and waits for the receiver to close.</summary>
+    internal async Task FinishAsync()
+    {
+        Receiver.Finish();
+        await Run;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _stop.Cancel();
+        try
+        {
+            await Run;
+        }
+        finally
+        {
+            _stop.Dispose();
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+}

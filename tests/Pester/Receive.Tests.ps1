@@ -1,0 +1,114 @@
+# Receive-OutboundPush in a real pwsh: the listener runs in a second runspace while this one posts pushes to it over loopback.
+BeforeAll {
+    . (Join-Path $PSScriptRoot 'TestSupport.ps1')
+    Import-Module (Get-BuiltModulePath) -Force
+
+    function New-ByRobotCall([long] $CallId) {
+        # vendor-api.md §4.1.1, with a callback signature that must never reach the output streams.
+        '{"code":200,"data":{"dataType":"CALL_INSTANCE_RESULT","data":{"sceneInstance":{"callInstanceId":' + $CallId +
+        ',"callJobId":9,"customerTelephone":"13700000001","finishStatus":0,"duration":35,"startTime":"2019-01-12 16:09:32"},' +
+        '"taskResult":[{"resultName":"客户意向等级","resultValue":"C级(很少)","resultValueAlias":"C"}],"jobFinished":false,' +
+        '"sign":"PESTER-SIGN-VALUE","dateTime":"Thu Oct 16 07:13:48 GMT 2014"}},"resultMsg":"成功","errorStackTrace":null}'
+    }
+
+    function Start-Receiver([string[]] $Arguments) {
+        <# Receive-OutboundPush with these arguments in a runspace of its own; returns the PowerShell instance and its handle. #>
+        $shell = [powershell]::Create()
+        $null = $shell.AddScript({
+                param($Module, $Arguments)
+                Import-Module $Module
+                $VerbosePreference = 'Continue'
+                Invoke-Expression "Receive-OutboundPush $Arguments"
+            }).AddArgument((Get-BuiltModulePath)).AddArgument($Arguments -join ' ')
+        [pscustomobject]@{ Shell = $shell; Handle = $shell.BeginInvoke() }
+    }
+
+    function Wait-Listening([int] $Port) {
+        $deadline = [DateTime]::UtcNow.AddSeconds(30)
+        while (-not (Test-TcpPort -Port $Port)) {
+            if ([DateTime]::UtcNow -gt $deadline) { throw "Nothing listens on $Port after 30 s." }
+            Start-Sleep -Milliseconds 50
+        }
+    }
+}
+
+Describe 'Receive-OutboundPush' {
+    It 'answers each push with exactly "success", writes a record for each and stores each as one line' {
+        $port = Get-FreeTcpPort
+        $path = Join-Path $TestDrive 'pushes.jsonl'
+        $receiver = Start-Receiver "-Prefix 'http://127.0.0.1:$port/callback/'", "-Path '$path'", '-Count 2', "-Timeout '00:01:00'"
+        try {
+            Wait-Listening $port
+            $uri = "http://127.0.0.1:$port/callback/"
+            $first = Invoke-WebRequest -Uri $uri -Method Post -Body (New-ByRobotCall 101) -ContentType 'application/json;charset=utf-8'
+            $again = Invoke-WebRequest -Uri $uri -Method Post -Body (New-ByRobotCall 101) -ContentType 'application/json;charset=utf-8'
+            $second = Invoke-WebRequest -Uri $uri -Method Post -Body (New-ByRobotCall 102) -ContentType 'text/plain;charset=utf-8'
+            $records = @($receiver.Shell.EndInvoke($receiver.Handle))
+        }
+        finally {
+            $receiver.Shell.Dispose()
+        }
+
+        $first.Content, $again.Content, $second.Content | Should -BeExactly 'success', 'success', 'success'
+        $records | Should -HaveCount 2
+        $records.ForEach({ $_.GetType().FullName }) | Should -Be 'OutboundPS.OutboundCallRecord', 'OutboundPS.OutboundCallRecord'
+        $records.CallId | Should -Be '101', '102'
+        $records[0].Intent | Should -Be 'C'
+        $lines = @(Get-Content -LiteralPath $path)
+        $lines | Should -HaveCount 2
+        ($lines[1] | ConvertFrom-Json).data.data.sceneInstance.callInstanceId | Should -Be 102
+        $verbose = $receiver.Shell.Streams.Verbose.Message -join "`n"
+        $verbose | Should -Match 'delivered again'
+        $verbose | Should -Not -Match 'PESTER-SIGN-VALUE'
+        $receiver.Shell.Streams.Error | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a body that is no push with 400 and a warning, and stops at -Timeout' {
+        $port = Get-FreeTcpPort
+        $receiver = Start-Receiver "-Prefix 'http://127.0.0.1:$port/'", "-Timeout '00:00:03'"
+        try {
+            Wait-Listening $port
+            $status = try {
+                Invoke-WebRequest -Uri "http://127.0.0.1:$port/" -Method Post -Body 'sign=abc&x=1' -ContentType 'application/x-www-form-urlencoded' | Out-Null
+                200
+            }
+            catch {
+                [int] $_.Exception.Response.StatusCode
+            }
+            $records = @($receiver.Shell.EndInvoke($receiver.Handle))
+        }
+        finally {
+            $receiver.Shell.Dispose()
+        }
+
+        $status | Should -Be 400
+        $records | Should -HaveCount 0
+        $receiver.Shell.Streams.Warning.Message | Should -Match 'Not a push'
+        $receiver.Shell.Streams.Warning.Message | Should -Not -Match 'abc'
+    }
+
+    It 'stops on Ctrl+C (the pipeline stopped), closes the listener and keeps what it stored' {
+        $port = Get-FreeTcpPort
+        $path = Join-Path $TestDrive 'stopped.jsonl'
+        $receiver = Start-Receiver "-Prefix 'http://127.0.0.1:$port/'", "-Path '$path'"
+        try {
+            Wait-Listening $port
+            $reply = Invoke-WebRequest -Uri "http://127.0.0.1:$port/" -Method Post -Body (New-ByRobotCall 7) -ContentType 'application/json;charset=utf-8'
+            $receiver.Shell.Stop()
+            $state = $receiver.Shell.InvocationStateInfo.State
+        }
+        finally {
+            $receiver.Shell.Dispose()
+        }
+
+        $reply.Content | Should -BeExactly 'success'
+        $state | Should -Be 'Stopped'
+        Test-TcpPort -Port $port | Should -BeFalse
+        @(Get-Content -LiteralPath $path) | Should -HaveCount 1
+    }
+
+    It 'reads a bare number given to -Timeout as the mistake it is' {
+        { Receive-OutboundPush -Prefix 'http://127.0.0.1:1/' -Timeout 30 -ErrorAction Stop } |
+            Should -Throw -ErrorId 'OutboundPS.InvalidArgument.Timeout,OutboundPS.Commands.ReceiveOutboundPushCommand'
+    }
+}
