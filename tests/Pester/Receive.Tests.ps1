@@ -3,7 +3,7 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     Import-Module (Get-BuiltModulePath) -Force
 
-    function New-ByRobotCall([long] $CallId) {
+    function Get-ByRobotCallBody([long] $CallId) {
         # vendor-api.md §4.1.1, with a callback signature that must never reach the output streams.
         '{"code":200,"data":{"dataType":"CALL_INSTANCE_RESULT","data":{"sceneInstance":{"callInstanceId":' + $CallId +
         ',"callJobId":9,"customerTelephone":"13700000001","finishStatus":0,"duration":35,"startTime":"2019-01-12 16:09:32"},' +
@@ -11,15 +11,15 @@ BeforeAll {
         '"sign":"PESTER-SIGN-VALUE","dateTime":"Thu Oct 16 07:13:48 GMT 2014"}},"resultMsg":"成功","errorStackTrace":null}'
     }
 
-    function Start-Receiver([string[]] $Arguments) {
-        <# Receive-OutboundPush with these arguments in a runspace of its own; returns the PowerShell instance and its handle. #>
+    function Invoke-ReceiverRunspace([hashtable] $Parameters) {
+        <# Receive-OutboundPush with these parameters in a runspace of its own; returns the PowerShell instance and its handle. #>
         $shell = [powershell]::Create()
         $null = $shell.AddScript({
-                param($Module, $Arguments)
+                param($Module, $Parameters)
                 Import-Module $Module
                 $VerbosePreference = 'Continue'
-                Invoke-Expression "Receive-OutboundPush $Arguments"
-            }).AddArgument((Get-BuiltModulePath)).AddArgument($Arguments -join ' ')
+                Receive-OutboundPush @Parameters
+            }).AddArgument((Get-BuiltModulePath)).AddArgument($Parameters)
         [pscustomobject]@{ Shell = $shell; Handle = $shell.BeginInvoke() }
     }
 
@@ -36,13 +36,13 @@ Describe 'Receive-OutboundPush' {
     It 'answers each push with exactly "success", writes a record for each and stores each as one line' {
         $port = Get-FreeTcpPort
         $path = Join-Path $TestDrive 'pushes.jsonl'
-        $receiver = Start-Receiver "-Prefix 'http://127.0.0.1:$port/callback/'", "-Path '$path'", '-Count 2', "-Timeout '00:01:00'"
+        $receiver = Invoke-ReceiverRunspace @{ Prefix = "http://127.0.0.1:$port/callback/"; Path = $path; Count = 2; Timeout = [timespan]'00:01:00' }
         try {
             Wait-Listening $port
             $uri = "http://127.0.0.1:$port/callback/"
-            $first = Invoke-WebRequest -Uri $uri -Method Post -Body (New-ByRobotCall 101) -ContentType 'application/json;charset=utf-8'
-            $again = Invoke-WebRequest -Uri $uri -Method Post -Body (New-ByRobotCall 101) -ContentType 'application/json;charset=utf-8'
-            $second = Invoke-WebRequest -Uri $uri -Method Post -Body (New-ByRobotCall 102) -ContentType 'text/plain;charset=utf-8'
+            $first = Invoke-WebRequest -Uri $uri -Method Post -Body (Get-ByRobotCallBody 101) -ContentType 'application/json;charset=utf-8'
+            $again = Invoke-WebRequest -Uri $uri -Method Post -Body (Get-ByRobotCallBody 101) -ContentType 'application/json;charset=utf-8'
+            $second = Invoke-WebRequest -Uri $uri -Method Post -Body (Get-ByRobotCallBody 102) -ContentType 'text/plain;charset=utf-8'
             $records = @($receiver.Shell.EndInvoke($receiver.Handle))
         }
         finally {
@@ -65,7 +65,7 @@ Describe 'Receive-OutboundPush' {
 
     It 'refuses a body that is no push with 400 and a warning, and stops at -Timeout' {
         $port = Get-FreeTcpPort
-        $receiver = Start-Receiver "-Prefix 'http://127.0.0.1:$port/'", "-Timeout '00:00:03'"
+        $receiver = Invoke-ReceiverRunspace @{ Prefix = "http://127.0.0.1:$port/"; Timeout = [timespan]'00:00:03' }
         try {
             Wait-Listening $port
             $status = try {
@@ -90,10 +90,10 @@ Describe 'Receive-OutboundPush' {
     It 'stops on Ctrl+C (the pipeline stopped), closes the listener and keeps what it stored' {
         $port = Get-FreeTcpPort
         $path = Join-Path $TestDrive 'stopped.jsonl'
-        $receiver = Start-Receiver "-Prefix 'http://127.0.0.1:$port/'", "-Path '$path'"
+        $receiver = Invoke-ReceiverRunspace @{ Prefix = "http://127.0.0.1:$port/"; Path = $path }
         try {
             Wait-Listening $port
-            $reply = Invoke-WebRequest -Uri "http://127.0.0.1:$port/" -Method Post -Body (New-ByRobotCall 7) -ContentType 'application/json;charset=utf-8'
+            $reply = Invoke-WebRequest -Uri "http://127.0.0.1:$port/" -Method Post -Body (Get-ByRobotCallBody 7) -ContentType 'application/json;charset=utf-8'
             $receiver.Shell.Stop()
             $state = $receiver.Shell.InvocationStateInfo.State
         }
