@@ -83,6 +83,19 @@ public sealed class CallRecordWireTests
     }
 
     [Fact]
+    public async Task FinishedCalls_MapEveryIntentLevel_FromTheWordingBYRobotLists()
+    {
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);
+        var letters = "ABCDEF".ToCharArray();
+        var task = await DialledTaskAsync(h, letters.Select((letter, i) => ByRobotSimulator.PhoneFor(0, letter, i)).ToArray());
+
+        var records = await ReadAllAsync(h.Session, new CallRecordQuery(CallRecordSource.Finished, new CallRecordFilter(task.Id)));
+
+        Assert.Equal(letters.Select(l => l.ToString()), records.Select(r => r.Intent!).OrderBy(l => l));
+        Assert.All(records, r => Assert.Equal(ByRobotRecordMapper.IntentFilterWording[r.Intent!], r.IntentLabel));
+    }
+
+    [Fact]
     public void FinishedCall_WithACodeNotInTheTable_KeepsItRaw()
     {
         var record = ByRobotRecordMapper.FromDone(new ByRobotDoneCall { CallInstanceId = 7, FinishStatus = 42, Duration = 3 });
@@ -242,8 +255,9 @@ public sealed class CallRecordWireTests
     public async Task FailedPushFiles_AreListedForADay_Downloaded_AndMergedIntoOneRecordPerCall()
     {
         await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
-        var results = new[] { 0, 15, 20, 5, 23 };
-        var phones = results.Select((code, i) => IFlytekSimulator.PhoneFor(code, 'B', i)).ToArray();
+        var results = IFlytekSimulator.AnsweredResults.Distinct().Concat(IFlytekSimulator.UnansweredResults).ToArray();
+        Assert.Equal(21, results.Length);
+        var phones = results.Select((code, i) => IFlytekSimulator.PhoneFor(code, "ABCDEF"[i % 6], i)).ToArray();
         var task = await h.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "y16", RobotId = "720", Lines = new[] { "055169101401" } }, None);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions { KeepRows = true });
         for (var i = 0; i < phones.Length; i++)
@@ -274,7 +288,10 @@ public sealed class CallRecordWireTests
             Assert.Equal(imported.Rows!.Single(r => r.Phone == record.Phone).DataId, record.DataId);
         }
 
-        Assert.All(records.Where(r => r.Outcome == CallOutcome.Answered), r => Assert.NotEmpty(r.Transcript!));
+        var answered = records.Where(r => r.Outcome == CallOutcome.Answered).ToArray();
+        Assert.All(answered, r => Assert.NotEmpty(r.Transcript!));
+        Assert.All(answered, r => Assert.Equal(IFlytekSimulator.IntentOf(r.Phone!)?.ToString(), r.Intent));
+        Assert.Equal(Enum.GetValues<CallOutcome>().Where(o => o != CallOutcome.Unknown), records.Select(r => r.Outcome).Distinct().OrderBy(o => o));
     }
 
     [Fact]
