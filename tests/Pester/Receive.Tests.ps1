@@ -112,3 +112,41 @@ Describe 'Receive-OutboundPush' {
             Should -Throw -ErrorId 'OutboundPS.InvalidArgument.Timeout,OutboundPS.Commands.ReceiveOutboundPushCommand'
     }
 }
+
+Describe 'The <Vendor> sandbox host pushes a task''s calls to Receive-OutboundPush' -ForEach @(
+    @{ Vendor = 'IFlytek'; HostName = 'iflytek'; RobotId = '720'; Line = '055169101401'; Seats = @{} }
+    @{ Vendor = 'ByRobot'; HostName = 'byrobot'; RobotId = '5002'; Line = '101'; Seats = @{ Concurrency = 10 } }
+) {
+    BeforeAll {
+        $receiverPort = Get-FreeTcpPort
+        $script:path = Join-Path $TestDrive "pushes-$Vendor.jsonl"
+        $script:sandbox = Open-SandboxHost -Vendor $HostName -HostArgument '--push-uri', "http://127.0.0.1:$receiverPort/"
+        $script:receiver = Invoke-ReceiverRunspace @{ Prefix = "http://127.0.0.1:$receiverPort/"; Path = $script:path; Timeout = [timespan]'00:00:45' }
+        Wait-Listening $receiverPort
+        $secret = [System.Security.SecureString]::new()
+        foreach ($character in 'sandbox-app-secret'.ToCharArray()) { $secret.AppendChar($character) }
+        $script:session = Connect-Outbound -Vendor $Vendor -BaseUri "http://127.0.0.1:$($script:sandbox.Port)/" -AppKey sandbox-app-key -AppSecret $secret -PassThru
+        $task = New-OutboundTask -Name 'Pester push' -RobotId $RobotId -Line $Line @Seats -Confirm:$false
+        $script:phones = 0..9 | ForEach-Object { '1390000{0:0000}' -f ($_ * 13) }
+        $null = $script:phones | ForEach-Object { [pscustomobject]@{ Phone = $_; Name = "客户$_" } } | Import-OutboundCustomer -TaskId $task
+        $task | Start-OutboundTask -Confirm:$false
+        $null = $task | Wait-OutboundTask -PollInterval 1 -Timeout 120
+        # The host pushes each call as a request moves its clock on; one more read lets the last ones out.
+        Start-Sleep -Seconds 2
+        $null = Get-OutboundTask -Id $task
+        $script:receiver.Shell.Stop()
+    }
+    AfterAll {
+        if ($script:session) { Disconnect-Outbound -Session $script:session }
+        $script:receiver.Shell.Dispose()
+        Close-SandboxHost $script:sandbox
+    }
+
+    It 'stores every call the sandbox dialled, each push once' {
+        $lines = @(Get-Content -LiteralPath $script:path)
+        $pushes = $lines | ConvertFrom-OutboundPush | Where-Object { $_.GetType().Name -eq 'OutboundCallRecord' }
+        ($pushes.Phone | Sort-Object -Unique) | Should -Be ($script:phones | Sort-Object)
+        ($pushes.CallId | Sort-Object -Unique).Count | Should -Be $script:phones.Count
+        ($lines | Sort-Object -Unique).Count | Should -Be $lines.Count
+    }
+}

@@ -73,13 +73,15 @@ function Open-SandboxHost {
     #>
     param(
         [Parameter(Mandatory)] [ValidateSet('iflytek', 'byrobot')] [string] $Vendor,
-        [int] $TimeoutSeconds = 180
+        [int] $TimeoutSeconds = 180,
+        # More options for the host program, such as '--push-uri', 'http://127.0.0.1:9000/'.
+        [string[]] $HostArgument = @()
     )
     $port = Get-FreeTcpPort
     $project = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../../src/OutboundPS.Sandbox'))
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     # -c Release reuses what ./build.ps1 -Task Build compiled, so the host starts in seconds.
-    foreach ($argument in 'run', '--project', $project, '-f', 'net8.0', '-c', 'Release', '--', '--vendor', $Vendor, '--port', "$port") {
+    foreach ($argument in @('run', '--project', $project, '-f', 'net8.0', '-c', 'Release', '--', '--vendor', $Vendor, '--port', "$port") + $HostArgument) {
         $start.ArgumentList.Add($argument)
     }
     $start.UseShellExecute = $false
