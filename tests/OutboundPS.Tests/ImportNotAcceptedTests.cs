@@ -121,6 +121,18 @@ public sealed class ImportNotAcceptedTests : IDisposable
     }
 
     [Fact]
+    public async Task AnImportThatTookNoRow_ClosesItsEmptyFile_AndLeavesLastImportAsItWas()
+    {
+        await using var h = await SandboxHarness.ForVendorAsync("IFlytek");
+        var import = new CustomerImport(h.Session, "7000001", new ImportOptions { NotAcceptedPath = _path });
+        import.Abandon();
+
+        using (var file = new FileStream(_path, FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            Assert.True(file.Length <= 3, "at most the byte-order mark");
+        Assert.Null(h.Session.LastImport);
+    }
+
+    [Fact]
     public void APathThatCannotBeWritten_IsRefusedBeforeAnyRowIsTaken()
     {
         var error = Assert.Throws<OutboundException>(() => NotAcceptedCsv.Create(Path.Combine(_path, "no-such-folder", "x.csv")));

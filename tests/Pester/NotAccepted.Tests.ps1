@@ -94,6 +94,14 @@ Describe 'Import-OutboundCustomer -NotAcceptedPath -ErrorLimit' {
         $errors[100].Exception.Message | Should -BeLike '*50 rows rejected*-NotAcceptedPath*'
     }
 
+    It 'closes the file, left empty, when no row was piped in' {
+        $path = Get-TempCsvPath
+        { @() | Import-OutboundCustomer -TaskId (Get-ImportTask 'no rows') -NotAcceptedPath $path -ErrorAction Stop } |
+            Should -Throw -ErrorId 'OutboundPS.InvalidArgument.InputObject*'
+        $file = [System.IO.File]::Open($path, 'Open', 'ReadWrite', 'None')
+        try { $file.Length | Should -BeLessOrEqual 3 } finally { $file.Dispose() }
+    }
+
     It 'refuses a path it cannot write before sending any row' {
         $task = Get-ImportTask 'bad path'
         $bad = Join-Path (Get-TempCsvPath) 'no-such-folder/x.csv'

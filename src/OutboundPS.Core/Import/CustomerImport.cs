@@ -166,6 +166,15 @@ internal sealed class CustomerImport : IDisposable
         if (!IsFinished) StopAsync("the import ended early, before this row was sent.").GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Lets go of an import that never took a row (nothing piped in): closes the -NotAcceptedPath file, left empty,
+    /// and leaves the session's LastImport as it was, since there is nothing to account for.
+    /// </summary>
+    internal void Abandon()
+    {
+        if (_rowCount == 0) _notAccepted?.Dispose();
+    }
+
     private OutboundImportResult Finish()
     {
         if (_duplicates > 0)

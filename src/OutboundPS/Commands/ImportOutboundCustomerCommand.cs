@@ -154,7 +154,13 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
     public void Dispose()
     {
         // No row taken (nothing piped in, or stopped before the first): nothing to account for, LastImport stays as it was.
-        if (_import is null || _import.IsFinished || _import.RowsRead == 0) return;
+        if (_import is null || _import.IsFinished) return;
+        if (_import.RowsRead == 0)
+        {
+            _import.Abandon();
+            return;
+        }
+
         var reason = StopToken.IsCancellationRequested
             ? "the import was stopped (Ctrl+C) before this row was sent."
             : "the import ended early (an error stopped the pipeline) before this row was sent.";
