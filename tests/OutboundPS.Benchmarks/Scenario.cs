@@ -1,5 +1,6 @@
 using System;
 using System.Diagnostics;
+using System.IO;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -61,6 +62,60 @@ internal static class Scenario
         {
             Registry.Remove(session);
         }
+    }
+
+    /// <summary>
+    /// Imports <paramref name="rows"/> generated rows, every <paramref name="badEvery"/>-th with a bad phone, into an
+    /// in-process simulator with -NotAcceptedPath <paramref name="path"/>; returns the account (not -PassThru: no rows kept).
+    /// </summary>
+    internal static async Task<OutboundImportResult> ImportNotAcceptedAsync(OutboundVendor vendor, long rows, long badEvery, string path)
+    {
+        var simulator = Create(vendor);
+        var request = new ConnectRequest(vendor, "bench", SecretText.Protect("bench"))
+        {
+            Name = "bench-" + Guid.NewGuid().ToString("N"),
+            SandboxHandler = new SandboxHandler(simulator),
+        };
+        var session = await SessionConnector.ConnectAsync(request, Registry, CancellationToken.None);
+        try
+        {
+            var robot = vendor == IFlytekVendor.Id ? "719" : "5001";
+            var line = vendor == IFlytekVendor.Id ? "055169101401" : "101";
+            var task = await session.Client.CreateTaskAsync(new NewTaskSpec { Name = "bench", RobotId = robot, Lines = new[] { line } }, CancellationToken.None);
+            var import = new CustomerImport(session, task.Id, new ImportOptions { ThrottleLimit = 4, NotAcceptedPath = path, ErrorLimit = 100 });
+            for (long i = 0; i < rows; i++) await import.AddAsync(new SyntheticRow(i, badEvery), null, CancellationToken.None);
+            var result = await import.CompleteAsync(CancellationToken.None);
+            // The cmdlet would write these to the error stream as they come; here they are only dropped.
+            while (import.Notices.TryDequeue(out _)) { }
+            return result;
+        }
+        finally
+        {
+            Registry.Remove(session);
+        }
+    }
+
+    /// <summary>
+    /// Reads the -NotAcceptedPath file back line by line and checks it holds exactly the bad rows, in order, each Rejected;
+    /// returns how many it holds.
+    /// </summary>
+    internal static long CheckNotAccepted(string path, long rows, long badEvery)
+    {
+        // ReadLines takes the byte-order mark as UTF-8's and drops it.
+        using var lines = File.ReadLines(path).GetEnumerator();
+        if (!lines.MoveNext() || lines.Current != "\"手机号码\",\"姓名\",\"金额\",\"Outcome\",\"Reason\",\"Code\"")
+            throw new InvalidOperationException($"Unexpected header: {lines.Current}");
+        long count = 0;
+        for (long i = 0; i < rows; i++)
+        {
+            if (!SyntheticRow.IsBad(i, badEvery)) continue;
+            if (!lines.MoveNext() || !lines.Current.StartsWith($"\"{SyntheticRow.BadPhone}\",\"客户\",\"100\",\"Rejected\",\"Row {i + 1}, ", StringComparison.Ordinal))
+                throw new InvalidOperationException($"Row {i + 1} is missing from {path}; found: {lines.Current}");
+            count++;
+        }
+
+        if (lines.MoveNext()) throw new InvalidOperationException($"{path} holds a row that was accepted: {lines.Current}");
+        return count;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 
 namespace OutboundPS;
@@ -16,6 +17,24 @@ internal static class OutboundErrors
         new($"OutboundPS.InvalidRow.{reason}", OutboundErrorKind.InvalidArgument,
             $"Row {rowNumber}, column {column} '{value}': {problem} {fix}")
         { TargetObject = value, RecommendedAction = fix };
+
+    /// <summary>The one error that stands for the rows not accepted past -ErrorLimit, and says where they are.</summary>
+    internal static OutboundException ErrorLimitReached(string taskId, int limit, long rejectedRows, long batches, long batchRows,
+        string? notAcceptedPath, bool keptRows)
+    {
+        var parts = new List<string>();
+        if (rejectedRows > 0) parts.Add(string.Format(CultureInfo.InvariantCulture, "{0:N0} rows rejected", rejectedRows));
+        if (batches > 0) parts.Add(string.Format(CultureInfo.InvariantCulture, "{0:N0} failed batches of {1:N0} rows in all", batches, batchRows));
+        var where = notAcceptedPath is not null
+            ? $"Every row not accepted is in '{notAcceptedPath}', with its outcome and reason."
+            : keptRows
+                ? "Every row is in the result's Rows: $result.Rows | Where-Object Outcome -ne Accepted."
+                : "To keep every row not accepted, import with -NotAcceptedPath <csv> (or -PassThru).";
+        return new OutboundException("OutboundPS.ErrorLimit", OutboundErrorKind.LimitsExceeded,
+            string.Format(CultureInfo.InvariantCulture, "Import into task {0}: past -ErrorLimit {1:N0}, no error was written for {2}. {3}",
+                taskId, limit, string.Join(" and ", parts), where))
+        { TargetObject = taskId, RecommendedAction = where };
+    }
 
     internal static OutboundException NotImplemented(OutboundVendor vendor, string operation, string alternative) =>
         new($"OutboundPS.{vendor}.NotImplemented", OutboundErrorKind.NotImplemented,

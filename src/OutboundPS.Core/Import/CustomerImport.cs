@@ -29,6 +29,12 @@ internal sealed class CustomerImport : IDisposable
     private readonly PhoneSet? _seenPhones;
     private readonly List<Task> _inFlight = new();
     private readonly object _gate = new();
+    private readonly NotAcceptedCsv? _notAccepted;
+    private readonly ConcurrentQueue<PendingBatch> _settledNotAccepted = new();
+    private long _errorsTaken;
+    private long _unreportedRows;
+    private long _unreportedBatches;
+    private long _unreportedBatchRows;
     private CustomerRowReader? _reader;
     private ICustomerSink? _sink;
     private int _batchSize;
@@ -46,6 +52,8 @@ internal sealed class CustomerImport : IDisposable
         _result = new OutboundImportResult(_client.Vendor, taskId);
         _records = options.KeepRows ? new List<OutboundImportRow>() : null;
         _seenPhones = options.AllowDuplicate ? null : new PhoneSet();
+        // Opened last: nothing after it can fail and leave the file open.
+        _notAccepted = options.NotAcceptedPath is { } path ? NotAcceptedCsv.Create(path) : null;
     }
 
     /// <summary>Rows taken so far.</summary>
@@ -56,6 +64,9 @@ internal sealed class CustomerImport : IDisposable
 
     /// <summary>Rejected rows and failed batches, for the cmdlet to write as non-terminating errors.</summary>
     internal ConcurrentQueue<ImportNotice> Notices { get; } = new();
+
+    /// <summary>Rows written to the -NotAcceptedPath file so far.</summary>
+    internal long NotAcceptedWritten => _notAccepted?.RowsWritten ?? 0;
 
     internal ImportProgress Progress
     {
@@ -81,6 +92,7 @@ internal sealed class CustomerImport : IDisposable
         // Submitted, Rejected and the record list change only on this thread; no lock on the per-row path.
         _result.Submitted++;
         _records?.Add(record!);
+        if (_notAccepted is not null) WriteSettled();
 
         if (_sink is null)
         {
@@ -92,7 +104,7 @@ internal sealed class CustomerImport : IDisposable
             }
             catch (Exception failure)
             {
-                Reject(record, NotSentPrefix + (failure is OperationCanceledException ? "the import was stopped before this row was sent." : failure.Message));
+                Reject(record, row, NotSentPrefix + (failure is OperationCanceledException ? "the import was stopped before this row was sent." : failure.Message));
                 throw;
             }
         }
@@ -106,20 +118,20 @@ internal sealed class CustomerImport : IDisposable
 
         if (customer is null)
         {
-            Reject(record, error!.Message);
+            Reject(record, row, error!.Message);
             error.TargetObject = inputObject;
-            Notices.Enqueue(new ImportNotice(error, inputObject));
+            Notify(new ImportNotice(error, inputObject), 1, batch: false);
             return;
         }
 
         if (_seenPhones is not null && !_seenPhones.Add(customer.Phone))
         {
             _duplicates++;
-            Reject(record, "Duplicate");
+            Reject(record, row, "Duplicate");
             return;
         }
 
-        _pending.Add(customer, record);
+        _pending.Add(customer, record, _notAccepted is null ? null : row);
         if (_pending.Rows.Count >= _batchSize) await FlushAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
     }
@@ -141,7 +153,7 @@ internal sealed class CustomerImport : IDisposable
     {
         if (IsFinished) return _result;
         for (var i = 0; i < _pending.Rows.Count; i++)
-            Reject(i < _pending.Records.Count ? _pending.Records[i] : null, NotSentPrefix + reason);
+            Reject(i < _pending.Records.Count ? _pending.Records[i] : null, i < _pending.Inputs.Count ? _pending.Inputs[i] : null, NotSentPrefix + reason);
         _pending = new PendingBatch(_pending.Number);
         await Task.WhenAll(_inFlight).ConfigureAwait(false);
         _result.Stopped = true;
@@ -154,10 +166,23 @@ internal sealed class CustomerImport : IDisposable
         if (!IsFinished) StopAsync("the import ended early, before this row was sent.").GetAwaiter().GetResult();
     }
 
+    /// <summary>
+    /// Lets go of an import that never took a row (nothing piped in): closes the -NotAcceptedPath file, left empty,
+    /// and leaves the session's LastImport as it was, since there is nothing to account for.
+    /// </summary>
+    internal void Abandon()
+    {
+        if (_rowCount == 0) _notAccepted?.Dispose();
+    }
+
     private OutboundImportResult Finish()
     {
         if (_duplicates > 0)
             Diagnostics.OperationLog.Warning($"{_duplicates} rows repeated a phone number already in this import and were rejected as Duplicate. Use -AllowDuplicate to send them anyway.");
+        if (_unreportedRows > 0)
+            Notices.Enqueue(new ImportNotice(OutboundErrors.ErrorLimitReached(_taskId, _options.ErrorLimit, _unreportedRows - _unreportedBatchRows,
+                _unreportedBatches, _unreportedBatchRows, _notAccepted?.Path, _options.KeepRows), _taskId));
+        if (_notAccepted is not null) CloseNotAccepted();
         lock (_gate)
         {
             _result.Duration = _clock.Elapsed;
@@ -200,6 +225,13 @@ internal sealed class CustomerImport : IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
+        if (_notAccepted is not null)
+        {
+            // Once a batch: the rows rejected since the last one and the batches settled since then reach the disk.
+            WriteSettled();
+            _notAccepted.Flush();
+        }
+
         var batch = _pending;
         _pending = new PendingBatch(batch.Number + 1);
         lock (_gate)
@@ -229,7 +261,7 @@ internal sealed class CustomerImport : IDisposable
         {
             Settle(batch, null, error);
             error.TargetObject = $"rows {batch.Rows[0].RowNumber}-{batch.Rows[batch.Rows.Count - 1].RowNumber}";
-            Notices.Enqueue(new ImportNotice(error, error.TargetObject));
+            Notify(new ImportNotice(error, error.TargetObject), batch.Rows.Count, batch: true);
         }
     }
 
@@ -278,18 +310,71 @@ internal sealed class CustomerImport : IDisposable
                 record.DataId = outcome?.DataIds?[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
         }
+
+        if (_notAccepted is not null && verdict != ImportOutcome.Accepted)
+        {
+            // Written by the import's own thread (it reads the input rows), at its next row, batch or end.
+            batch.Settled(verdict, note, error?.VendorCode);
+            _settledNotAccepted.Enqueue(batch);
+        }
+    }
+
+    /// <summary>
+    /// Queues an error for the cmdlet while fewer than -ErrorLimit have been; past it, only counts the rows, for the one
+    /// summary error at the end. Rejected rows come from the import's thread, failed batches from pool threads.
+    /// </summary>
+    private void Notify(ImportNotice notice, int rows, bool batch)
+    {
+        if (Interlocked.Increment(ref _errorsTaken) <= _options.ErrorLimit)
+        {
+            Notices.Enqueue(notice);
+            return;
+        }
+
+        Interlocked.Add(ref _unreportedRows, rows);
+        if (batch)
+        {
+            Interlocked.Increment(ref _unreportedBatches);
+            Interlocked.Add(ref _unreportedBatchRows, rows);
+        }
+    }
+
+    /// <summary>Writes the rows of the batches that settled not accepted since the last call.</summary>
+    private void WriteSettled()
+    {
+        while (_settledNotAccepted.TryDequeue(out var batch))
+            for (var i = 0; i < batch.Inputs.Count; i++)
+                _notAccepted!.Write(batch.Inputs[i], batch.Verdict, batch.Note, batch.Code);
+    }
+
+    private void CloseNotAccepted()
+    {
+        using (_notAccepted)
+        {
+            WriteSettled();
+            _notAccepted!.Flush();
+        }
+
+        var (rows, column) = _notAccepted.RowsWithOtherColumns;
+        if (rows > 0)
+            Diagnostics.OperationLog.Warning($"{rows} rows written to {_notAccepted.Path} had columns its header lacks (the first: '{column}'), " +
+                "because the header follows the first row written; those values are not in the file. Use -PassThru to keep each row's InputObject.");
     }
 
     /// <summary>Rejects a row not (or never to be) sent; called only on the pipeline thread, like Add.</summary>
-    private void Reject(OutboundImportRow? record, string reason)
+    private void Reject(OutboundImportRow? record, IInputRow? row, string reason)
     {
         _result.Rejected++;
+        if (row is not null) _notAccepted?.Write(row, ImportOutcome.Rejected, reason, null);
         if (record is null) return;
         record.Outcome = ImportOutcome.Rejected;
         record.Error = reason;
     }
 
-    /// <summary>Rows gathered for one request, with their records when -PassThru keeps them.</summary>
+    /// <summary>
+    /// Rows gathered for one request, with their records when -PassThru keeps them and their input rows when
+    /// -NotAcceptedPath may need them (only while the batch is in flight: no import retains all its rows).
+    /// </summary>
     private sealed class PendingBatch
     {
         internal PendingBatch(int number) => Number = number;
@@ -297,11 +382,23 @@ internal sealed class CustomerImport : IDisposable
         internal int Number { get; }
         internal List<CustomerRow> Rows { get; } = new();
         internal List<OutboundImportRow> Records { get; } = new();
+        internal List<IInputRow> Inputs { get; } = new();
+        internal ImportOutcome Verdict { get; private set; }
+        internal string? Note { get; private set; }
+        internal string? Code { get; private set; }
 
-        internal void Add(CustomerRow row, OutboundImportRow? record)
+        internal void Add(CustomerRow row, OutboundImportRow? record, IInputRow? input)
         {
             Rows.Add(row);
             if (record is not null) Records.Add(record);
+            if (input is not null) Inputs.Add(input);
+        }
+
+        internal void Settled(ImportOutcome verdict, string? note, string? code)
+        {
+            Verdict = verdict;
+            Note = note;
+            Code = code;
         }
     }
 }

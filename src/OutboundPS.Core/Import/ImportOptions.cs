@@ -19,6 +19,12 @@ internal sealed class ImportOptions
     /// <summary>Keep a record of every row (-PassThru); costs memory per row.</summary>
     internal bool KeepRows { get; set; }
 
+    /// <summary>The full path of a CSV to write every row not accepted to (-NotAcceptedPath); null writes none.</summary>
+    internal string? NotAcceptedPath { get; set; }
+
+    /// <summary>Errors written for rows not accepted before the rest are summed up in one (-ErrorLimit).</summary>
+    internal int ErrorLimit { get; set; } = int.MaxValue;
+
     /// <summary>Where the batches' log lines go; they run on pool threads, away from the caller's log.</summary>
     internal Diagnostics.IOperationLogSink? Log { get; set; }
 }

@@ -10,6 +10,9 @@ namespace OutboundPS.Commands;
 [OutputType(typeof(OutboundImportResult))]
 public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
 {
+    // Well under a runbook's 1 MiB error stream and PowerShell's $MaximumErrorCount (256), and more than anyone reads
+    // one by one; the rest are summed up in one error that says where every row is (-NotAcceptedPath, -PassThru).
+    private const int DefaultErrorLimit = 100;
     private CustomerImport? _import;
     private OutboundSession? _session;
     private bool _declined;
@@ -51,6 +54,19 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
     [ValidateRange(1, 32)] // VendorTransport.ConnectionsPerHost gives each of these a connection, on every target.
     public int ThrottleLimit { get; set; } = 4;
 
+    /// <summary>
+    /// A CSV file (UTF-8 with BOM) that receives every row not accepted, its input columns followed by Outcome, Reason and
+    /// Code, as its batch settles; created, or emptied, when the command starts.
+    /// </summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string? NotAcceptedPath { get; set; }
+
+    /// <summary>Errors written for rows not accepted before the rest are summed up in one error; 0 writes only that one.</summary>
+    [Parameter]
+    [ValidateRange(0, int.MaxValue)]
+    public int ErrorLimit { get; set; } = DefaultErrorLimit;
+
     /// <summary>Adds a record of every row to the result's Rows.</summary>
     [Parameter]
     public SwitchParameter PassThru { get; set; }
@@ -66,7 +82,8 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
         _session = UseSession(TaskId, Session);
         _declined = !ShouldProcess($"{_session.Vendor} task {TaskId}", "Import customers");
         if (_declined) return;
-        _import = new CustomerImport(_session, TaskId.Id, new ImportOptions
+        var notAcceptedPath = NotAcceptedPath is null ? null : GetUnresolvedProviderPathFromPSPath(NotAcceptedPath);
+        _import = Validate(() => new CustomerImport(_session, TaskId.Id, new ImportOptions
         {
             PhoneProperty = PhoneProperty,
             NameProperty = NameProperty,
@@ -75,8 +92,10 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
             BatchSize = BatchSize,
             ThrottleLimit = ThrottleLimit,
             KeepRows = PassThru,
+            NotAcceptedPath = notAcceptedPath,
+            ErrorLimit = ErrorLimit,
             Log = Log,
-        });
+        }), NotAcceptedPath);
     }
 
     /// <inheritdoc />
@@ -123,6 +142,7 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
         ReportNotices();
         WriteProgress(Describe(_import.Progress, ProgressRecordType.Completed));
         WriteVerbose($"Import into task {TaskId}: {result} in {result.Duration.TotalSeconds:0.0} s.");
+        if (NotAcceptedPath is not null) WriteVerbose($"{_import.NotAcceptedWritten} rows not accepted were written to {NotAcceptedPath}.");
         WriteObject(result);
     }
 
@@ -134,7 +154,13 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
     public void Dispose()
     {
         // No row taken (nothing piped in, or stopped before the first): nothing to account for, LastImport stays as it was.
-        if (_import is null || _import.IsFinished || _import.RowsRead == 0) return;
+        if (_import is null || _import.IsFinished) return;
+        if (_import.RowsRead == 0)
+        {
+            _import.Abandon();
+            return;
+        }
+
         var reason = StopToken.IsCancellationRequested
             ? "the import was stopped (Ctrl+C) before this row was sent."
             : "the import ended early (an error stopped the pipeline) before this row was sent.";
@@ -142,7 +168,8 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
         try
         {
             Host.UI.WriteWarningLine($"Import into task {TaskId} ended early: {result}. Rows not sent are Rejected with the reason 'Not sent'. " +
-                $"The full account is in (Get-OutboundSession -Name '{_session!.Name}').LastImport.");
+                $"The full account is in (Get-OutboundSession -Name '{_session!.Name}').LastImport" +
+                (NotAcceptedPath is null ? "." : $"; the rows not accepted, those not sent included, are in {NotAcceptedPath}."));
         }
         catch (Exception error) when (error is PSInvalidOperationException or NotImplementedException)
         {
