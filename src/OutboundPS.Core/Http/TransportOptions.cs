@@ -28,8 +28,8 @@ internal sealed class TransportOptions
 
     /// <summary>
     /// The longest wait a Retry-After answer can impose before the next attempt. A front door that asks for longer is
-    /// waited on for this long only: a retry then usually meets another Retry-After, ending the command with the
-    /// vendor's own time in the error, rather than leaving an interactive prompt or a runbook silent for minutes.
+    /// waited on for this long only, so an interactive prompt or a runbook never sits silent for minutes on one answer;
+    /// if the vendor is still busy, the last attempt's error carries the wait it asked for.
     /// </summary>
     internal static readonly TimeSpan RetryAfterCap = TimeSpan.FromSeconds(60);
 
