@@ -9,7 +9,7 @@ public sealed class SandboxFaults
 {
     private readonly ConcurrentQueue<Tuple<string, int>> _codes = new();
     private readonly ConcurrentQueue<Tuple<string, bool>> _drops = new();
-    private readonly ConcurrentQueue<Tuple<string, int>> _statuses = new();
+    private readonly ConcurrentQueue<Tuple<string, (int Status, string? RetryAfter)>> _statuses = new();
     private string? _rawBody;
     private Random _random = new(1);
 
@@ -55,8 +55,13 @@ public sealed class SandboxFaults
     /// </summary>
     public void DropNext(string pathSuffix, bool afterProcessing) => _drops.Enqueue(Tuple.Create(pathSuffix, afterProcessing));
 
-    /// <summary>Turns the next matching request away at the front door with an HTTP status (429, 503) before processing it.</summary>
-    public void RejectNext(string pathSuffix, int httpStatus) => _statuses.Enqueue(Tuple.Create(pathSuffix, httpStatus));
+    /// <summary>
+    /// Turns the next matching request away at the front door with an HTTP status (429, 503) before processing it,
+    /// with a Retry-After header when <paramref name="retryAfter"/> is given (seconds or an HTTP date). Neither vendor
+    /// documents Retry-After; a load balancer or gateway in front of either may send it, so the sandbox can too.
+    /// </summary>
+    public void RejectNext(string pathSuffix, int httpStatus, string? retryAfter = null) =>
+        _statuses.Enqueue(Tuple.Create(pathSuffix, (httpStatus, retryAfter)));
 
     /// <summary>Answers the next request with this text instead of JSON (an HTML error page, say).</summary>
     public void AnswerNextWith(string rawBody) => _rawBody = rawBody;
@@ -83,7 +88,7 @@ public sealed class SandboxFaults
     /// <summary>Whether to drop this request, and whether after applying it.</summary>
     internal bool? TakeDrop(string path) => TakeMatching(_drops, path, out var after) ? after : null;
 
-    internal int? TakeHttpStatus(string path) => TakeMatching(_statuses, path, out var status) ? status : null;
+    internal (int Status, string? RetryAfter)? TakeHttpStatus(string path) => TakeMatching(_statuses, path, out var status) ? status : null;
 
     internal string? TakeRawBody() => Interlocked.Exchange(ref _rawBody, null);
 

@@ -32,7 +32,9 @@ public sealed class SandboxHandler : HttpMessageHandler
         if (answer.Drop) throw new HttpRequestException("The sandbox dropped the connection.");
         var content = new ByteArrayContent(answer.Body);
         content.Headers.ContentType = MediaTypeHeaderValue.Parse(answer.ContentType);
-        return new HttpResponseMessage((HttpStatusCode)answer.Status) { Content = content, RequestMessage = request };
+        var response = new HttpResponseMessage((HttpStatusCode)answer.Status) { Content = content, RequestMessage = request };
+        if (answer.RetryAfter is { } retryAfter) response.Headers.TryAddWithoutValidation("Retry-After", retryAfter);
+        return response;
     }
 
     private static void Copy(HttpHeaders from, Dictionary<string, string> to)

@@ -56,8 +56,17 @@ public sealed class SimulatedResponse
     /// <summary>True when the transport must drop the connection instead of answering.</summary>
     public bool Drop { get; private set; }
 
+    /// <summary>The Retry-After header's value, or null for none.</summary>
+    public string? RetryAfter { get; private set; }
+
     /// <summary>Extra time the transport waits before answering (a stalled vendor).</summary>
     public TimeSpan Delay { get; internal set; }
+
+    internal SimulatedResponse WithRetryAfter(string? value)
+    {
+        RetryAfter = value;
+        return this;
+    }
 
     /// <summary>A connection dropped without an answer.</summary>
     public static SimulatedResponse Dropped() => new(0, Array.Empty<byte>()) { Drop = true };

@@ -76,7 +76,7 @@ public abstract class SimulatorBase : IVendorSimulator
         lock (Gate)
         {
             if (RecordsHistory) Received.Add((request, tree));
-            if (Faults.TakeHttpStatus(path) is { } status) return Html(status, "<html>busy</html>");
+            if (Faults.TakeHttpStatus(path) is { } status) return Html(status.Status, "<html>busy</html>").WithRetryAfter(status.RetryAfter);
             if (Faults.TakeRawBody() is { } raw) return Html(502, raw);
             if (Admit(path, request, tree, parsed) is { } refused) return refused;
             if (Faults.TakeScriptedCode(path) is { } code) return Refuse(code, "模拟错误");

@@ -225,6 +225,7 @@ public sealed class DocumentedFieldsTests
         var none = CancellationToken.None;
         await client.GetLinesAsync(none);
         await client.GetRobotsAsync(none);
+        Assert.NotEmpty(await client.GetVoicesAsync(none));
         var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "documented", RobotId = "719", Lines = new[] { "055169101401" } }, none);
         await client.GetTaskPageAsync(new TaskFilter(), 1, none);
         var import = new CustomerImport(connection.Session, task.Id, new ImportOptions());

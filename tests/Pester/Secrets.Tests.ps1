@@ -148,3 +148,51 @@ Describe 'Secrets stay out of every stream on the <Vendor> sandbox over HTTP' -F
         }
     }
 }
+
+Describe 'The proxy credential stays out of every stream' {
+    BeforeAll {
+        $script:proxyPasswordText = 'proxy-pa55-MARKER'
+        $proxyPassword = [System.Security.SecureString]::new()
+        foreach ($character in $script:proxyPasswordText.ToCharArray()) { $proxyPassword.AppendChar($character) }
+        $proxyPassword.MakeReadOnly()
+        $proxyCredential = [pscredential]::new('proxy-user', $proxyPassword)
+        # Nothing listens on the proxy's port, so the connection is refused at once and the error is the one to read.
+        $deadProxy = "http://127.0.0.1:$(Get-FreeTcpPort)/"
+
+        $VerbosePreference = 'Continue'
+        $DebugPreference = 'Continue'
+        $script:captured = & {
+            try {
+                Connect-Outbound -Vendor IFlytek -BaseUri 'http://127.0.0.1:9/' -AppKey $script:appKey -AppSecret (Get-SandboxSecret) `
+                    -Proxy $deadProxy -ProxyCredential $proxyCredential -TimeoutSec 5 -MaximumRetryCount 0 -Name 'pester-proxy' -PassThru -Verbose
+            }
+            catch {
+                $_
+            }
+            try {
+                Connect-Outbound -Vendor IFlytek -AppKey $script:appKey -AppSecret (Get-SandboxSecret) `
+                    -Proxy "http://proxy-user:$($script:proxyPasswordText)@127.0.0.1:3128/" -Name 'pester-proxy' -Verbose
+            }
+            catch {
+                $_
+            }
+            Get-OutboundSession
+        } *>&1
+        $VerbosePreference = 'SilentlyContinue'
+        $DebugPreference = 'SilentlyContinue'
+        $script:text = ($script:captured | ConvertTo-CapturedText) -join "`n"
+    }
+    AfterAll {
+        Get-OutboundSession -Name 'pester-proxy' -ErrorAction SilentlyContinue | Disconnect-Outbound
+    }
+
+    It 'reports both failures' {
+        $errorIds = @($script:captured | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).FullyQualifiedErrorId
+        $errorIds | Where-Object { $_ -like 'OutboundPS.IFlytek.ConnectionFailed*' } | Should -HaveCount 1
+        $errorIds | Where-Object { $_ -like 'OutboundPS.InvalidArgument.Proxy*' } | Should -HaveCount 1
+    }
+
+    It 'never shows the proxy password' {
+        $script:text | Should -Not -Match ([regex]::Escape($script:proxyPasswordText))
+    }
+}

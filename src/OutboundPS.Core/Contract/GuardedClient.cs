@@ -57,6 +57,9 @@ internal sealed class GuardedClient : IOutboundClient
     public Task StopTaskAsync(string taskId, CancellationToken cancellationToken) =>
         _inner is ITaskStops stops ? stops.StopTaskAsync(taskId, cancellationToken) : throw Missing(VendorOperation.StopTask);
 
+    public Task<IReadOnlyList<VendorVoice>> GetVoicesAsync(CancellationToken cancellationToken) =>
+        _inner is IVoiceReads voices ? voices.GetVoicesAsync(cancellationToken) : Task.FromResult<IReadOnlyList<VendorVoice>>(System.Array.Empty<VendorVoice>());
+
     public Task DeleteTaskAsync(string taskId, CancellationToken cancellationToken) => _inner.DeleteTaskAsync(taskId, cancellationToken);
 
     public Task<ICustomerSink> OpenImportAsync(string taskId, CustomerColumns columns, CancellationToken cancellationToken) =>

@@ -19,6 +19,9 @@ internal interface IOutboundClient : IVendorClient, ICallRecordReads, IFailedPus
     /// <summary>Changes a task that is not running (ITaskUpdates), or NotImplemented.</summary>
     Task UpdateTaskAsync(TaskUpdateSpec spec, CancellationToken cancellationToken);
 
+    /// <summary>The TTS voices tasks and calls may name (IVoiceReads); none for a vendor without voices.</summary>
+    Task<System.Collections.Generic.IReadOnlyList<VendorVoice>> GetVoicesAsync(CancellationToken cancellationToken);
+
     /// <summary>Ends a task for good (ITaskStops), or NotImplemented.</summary>
     Task StopTaskAsync(string taskId, CancellationToken cancellationToken);
 }

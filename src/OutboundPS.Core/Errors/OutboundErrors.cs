@@ -130,10 +130,11 @@ internal static class OutboundErrors
             inner)
         { Vendor = vendor, OutcomeUnknown = true };
 
-    internal static OutboundException Busy(OutboundVendor vendor, string operation, int status) =>
+    internal static OutboundException Busy(OutboundVendor vendor, string operation, int status, TimeSpan? retryAfter = null) =>
         new($"OutboundPS.{vendor}.Http{status}", OutboundErrorKind.ResourceBusy,
-            $"{vendor} turned {operation} away with HTTP {status} before processing it. Retry later.")
-        { Vendor = vendor, NotApplied = true };
+            $"{vendor} turned {operation} away with HTTP {status} before processing it. " +
+            (retryAfter is { } wait ? $"Retry after {Math.Ceiling(wait.TotalSeconds):0} s, as it asked." : "Retry later."))
+        { Vendor = vendor, NotApplied = true, RetryAfter = retryAfter };
 }
 
 /// <summary>One row of a vendor's error-code table: what the code means and what to do.</summary>

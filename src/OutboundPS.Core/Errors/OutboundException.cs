@@ -36,6 +36,9 @@ public sealed class OutboundException : Exception
     /// <summary>True when the request provably did not take effect, so sending it again is safe.</summary>
     internal bool NotApplied { get; set; }
 
+    /// <summary>How long the vendor's front door asked to wait (Retry-After on 429/503) before trying again, when it said.</summary>
+    internal TimeSpan? RetryAfter { get; set; }
+
     /// <summary>True when the request was sent and its effect cannot be known.</summary>
     internal bool OutcomeUnknown { get; set; }
 }

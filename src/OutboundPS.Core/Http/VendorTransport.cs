@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
@@ -21,6 +22,7 @@ internal sealed class VendorTransport : IDisposable
     private readonly RestClient _client;
     private readonly OutboundVendor _vendor;
     private readonly IReadOnlyCollection<string> _secretNames;
+    private readonly TimeProvider _time;
 
     static VendorTransport()
     {
@@ -42,7 +44,8 @@ internal sealed class VendorTransport : IDisposable
             ThrowOnAnyError = false,
             UserAgent = "OutboundPS",
         };
-        restOptions.ConfigureMessageHandler = created => options.Handler ?? AllowConnections(created, options.BaseUri);
+        _time = options.Time;
+        restOptions.ConfigureMessageHandler = created => options.Handler ?? AllowConnections(UseProxy(created, options), options.BaseUri);
         // Bodies are serialized by JsonRequestBody and answers read by each vendor's envelope reader, both with VendorJson.
         _client = new RestClient(restOptions);
     }
@@ -79,6 +82,22 @@ internal sealed class VendorTransport : IDisposable
         return handler;
     }
 
+    /// <summary>
+    /// An explicit -Proxy (with -ProxyCredential, answered to its 407 challenge) replaces the system proxy; without one
+    /// the handler keeps its default, the system proxy: on .NET 8 HttpClient.DefaultProxy (the Windows settings, or
+    /// HTTPS_PROXY/HTTP_PROXY/NO_PROXY elsewhere), on .NET Framework WebRequest.DefaultWebProxy (the Windows settings).
+    /// </summary>
+    internal static HttpMessageHandler UseProxy(HttpMessageHandler handler, TransportOptions options)
+    {
+        if (options.Proxy is { } proxy && handler is HttpClientHandler client)
+        {
+            client.UseProxy = true;
+            client.Proxy = new System.Net.WebProxy(proxy) { Credentials = options.ProxyCredential, BypassProxyOnLocal = false };
+        }
+
+        return handler;
+    }
+
     internal async Task<RawResponse> SendAsync(RestRequest request, string operation, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
@@ -102,7 +121,8 @@ internal sealed class VendorTransport : IDisposable
             var status = (int)response.StatusCode;
             if (verbose) OperationLog.Verbose($"{line} -> HTTP {status} in {watch.ElapsedMilliseconds} ms");
             // 429 and 503 come from the front door before the vendor's service looked at the request.
-            if (status is 429 or 503) throw OutboundErrors.Busy(_vendor, operation, status);
+            if (status is 429 or 503)
+                throw OutboundErrors.Busy(_vendor, operation, status, RetryAfter(HeaderValue(response, "Retry-After"), _time.GetUtcNow()));
             return new RawResponse(status, body ?? Array.Empty<byte>());
         }
 
@@ -112,6 +132,24 @@ internal sealed class VendorTransport : IDisposable
         var timedOut = response.ResponseStatus == ResponseStatus.TimedOut || error is TimeoutException or TaskCanceledException;
         throw OutboundErrors.Interrupted(_vendor, operation, error, timedOut);
     }
+
+    /// <summary>
+    /// The wait a Retry-After header asks for: delay-seconds or an HTTP date (RFC 9110 section 10.2.3); a date in the
+    /// past means now; anything else (absent, unreadable) is null, and the usual backoff applies.
+    /// </summary>
+    internal static TimeSpan? RetryAfter(string? value, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        var text = value!.Trim();
+        if (long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+            return TimeSpan.FromSeconds(Math.Min(seconds, (long)TimeSpan.FromDays(1).TotalSeconds));
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AllowWhiteSpaces, out var date))
+            return date > now ? date - now : TimeSpan.Zero;
+        return null;
+    }
+
+    private static string? HeaderValue(RestResponse response, string name) =>
+        response.Headers?.FirstOrDefault(h => string.Equals(h.Name, name, StringComparison.OrdinalIgnoreCase))?.Value?.ToString();
 
     /// <summary>The request line as it may be logged: path and query, secrets replaced.</summary>
     internal static string Describe(RestRequest request, IReadOnlyCollection<string> secretNames)

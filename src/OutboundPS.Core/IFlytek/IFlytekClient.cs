@@ -13,7 +13,7 @@ using RestSharp;
 namespace OutboundPS.IFlytek;
 
 /// <summary>iFlytek yeta open API v1 (docs/vendors/iflytek.md#requests-and-responses): every call a JSON POST with ?token=.</summary>
-internal sealed partial class IFlytekClient : IVendorClient
+internal sealed partial class IFlytekClient : IVendorClient, IVoiceReads
 {
     internal const string ConfigPath = "config/v1/query";
     internal const string CalloutPath = "outbound/v1/task/callout";
@@ -26,6 +26,7 @@ internal sealed partial class IFlytekClient : IVendorClient
 
     private const int ConfigRobots = 1;
     private const int ConfigLines = 2;
+    private const int ConfigVoices = 4;
 
     private readonly VendorTransport _transport;
     private readonly IFlytekTokenProvider _tokens;
@@ -70,6 +71,15 @@ internal sealed partial class IFlytekClient : IVendorClient
                 // The first call_column is the customer mobile; the rest are the script's variables.
                 Variables = (robot.CallColumn ?? Array.Empty<string>()).Skip(1).ToArray(),
             }).ToArray();
+
+    /// <summary>config/query type 4: voice_code and voice_name of each TTS voice (docs/vendors/iflytek.md#endpoints, Y2).</summary>
+    public async Task<IReadOnlyList<VendorVoice>> GetVoicesAsync(CancellationToken cancellationToken)
+    {
+        var config = await PostAsync<IFlytekConfigResult>(ConfigPath, "config/query", new IFlytekConfigQuery { Type = ConfigVoices }, cancellationToken)
+            .ConfigureAwait(false);
+        return (config.Voices ?? Array.Empty<IFlytekConfigVoice>()).Where(v => !string.IsNullOrEmpty(v.VoiceCode))
+            .Select(v => new VendorVoice(v.VoiceCode!, v.VoiceName)).ToArray();
+    }
 
     public async Task<OutboundTask> CreateTaskAsync(NewTaskSpec spec, CancellationToken cancellationToken)
     {

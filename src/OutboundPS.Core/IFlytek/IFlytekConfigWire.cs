@@ -16,6 +16,14 @@ internal sealed class IFlytekConfigResult
     [JsonPropertyName("lines")] public IFlytekLine[]? Lines { get; set; }
     [JsonPropertyName("robots")] public IFlytekRobot[]? Robots { get; set; }
     [JsonPropertyName("robotTotal")] public long? RobotTotal { get; set; }
+    [JsonPropertyName("voices")] public IFlytekConfigVoice[]? Voices { get; set; }
+}
+
+internal sealed class IFlytekConfigVoice
+{
+    // Documented as strings; read numbers too, as voice_code is an Integer in iFlytek's own SDK (vendor-api.md Y-6).
+    [JsonPropertyName("voice_code"), JsonConverter(typeof(FlexibleStringConverter))] public string? VoiceCode { get; set; }
+    [JsonPropertyName("voice_name")] public string? VoiceName { get; set; }
 }
 
 internal sealed class IFlytekLine

@@ -17,6 +17,7 @@ internal static class SessionConnector
     {
         var descriptor = VendorCatalog.Find(request.Vendor);
         ValidateBaseUri(request.BaseUri);
+        ValidateProxy(request);
         if (request.CompanyId is not null && !descriptor.HasCompanies)
             throw OutboundErrors.ParameterNotSupported(descriptor.Vendor, "CompanyId", $"{descriptor.DisplayName} accounts have no companies; omit it.");
         var options = new TransportOptions
@@ -27,6 +28,10 @@ internal static class SessionConnector
         };
         if (request.Timeout is { } timeout) options.Timeout = timeout;
         if (request.RetryDelay is { } delay) options.RetryDelay = delay;
+        if (request.MaxRetries is { } retries) options.MaxRetries = retries;
+        if (request.RetryTime is { } time) options.Time = time;
+        options.Proxy = request.Proxy;
+        options.ProxyCredential = request.ProxyCredential;
 
         var session = new OutboundSession(request.Name ?? registry.NextName(descriptor.Vendor), descriptor.Vendor, options.BaseUri,
             request.AppKey, request.CompanyId, request.SandboxHandler is not null) { SandboxPushes = request.SandboxPushes };
@@ -45,6 +50,19 @@ internal static class SessionConnector
         registry.Add(session);
         OperationLog.Verbose($"Connected to {session.Vendor} at {session.BaseUri} as session '{session.Name}'.");
         return session;
+    }
+
+    private static void ValidateProxy(ConnectRequest request)
+    {
+        if (request.ProxyCredential is not null && request.Proxy is null)
+            throw OutboundErrors.InvalidArgument("ProxyCredential", "(credential)", "applies to the proxy given with -Proxy, and none was given.",
+                "Pass the proxy's address to -Proxy too; without -Proxy the system proxy is used as the system configures it.");
+        if (request.Proxy is not { } proxy) return;
+        // A user name and password inside the address would be shown wherever the address is: they belong in -ProxyCredential.
+        if (!proxy.IsAbsoluteUri || (proxy.Scheme != Uri.UriSchemeHttp && proxy.Scheme != Uri.UriSchemeHttps) || proxy.UserInfo.Length > 0)
+            throw OutboundErrors.InvalidArgument("Proxy", proxy.IsAbsoluteUri && proxy.UserInfo.Length > 0 ? "(address with credentials)" : proxy,
+                "is not an absolute http or https proxy address without a user name or password.",
+                "Pass the proxy as http://host:port and its user name and password with -ProxyCredential.");
     }
 
     private static void ValidateBaseUri(Uri? uri)

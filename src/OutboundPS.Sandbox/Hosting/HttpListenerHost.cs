@@ -65,6 +65,7 @@ public sealed class HttpListenerHost : IDisposable
 
         context.Response.StatusCode = answer.Status;
         context.Response.ContentType = answer.ContentType;
+        if (answer.RetryAfter is { } retryAfter) context.Response.AddHeader("Retry-After", retryAfter);
         // A known length keeps the answer in one write: chunked encoding would send its final chunk separately,
         // and Nagle's algorithm then waits ~40 ms for the client's delayed ACK on every request.
         context.Response.ContentLength64 = answer.Body.Length;

@@ -71,6 +71,8 @@ public sealed partial class IFlytekSimulator
             }).ToArray());
         }
 
+        if (type is 0 or 4)
+            result["voices"] = new JsonArray(Voices.Select(v => (JsonNode)new JsonObject { ["voice_code"] = v.Code, ["voice_name"] = v.Name }).ToArray());
         return Success(result);
     }
 

@@ -49,6 +49,27 @@ public sealed class ConnectOutboundCommand : OutboundCmdlet
     [Parameter(ParameterSetName = CredentialSet)]
     public Uri? BaseUri { get; set; }
 
+    /// <summary>A proxy to send every request through, instead of the system proxy.</summary>
+    [Parameter(ParameterSetName = AppKeySet)]
+    [Parameter(ParameterSetName = CredentialSet)]
+    public Uri? Proxy { get; set; }
+
+    /// <summary>The user name and password the -Proxy asks for (HTTP 407).</summary>
+    [Parameter(ParameterSetName = AppKeySet)]
+    [Parameter(ParameterSetName = CredentialSet)]
+    [Credential]
+    public PSCredential? ProxyCredential { get; set; }
+
+    /// <summary>Seconds each request may take before it is abandoned (default 100).</summary>
+    [Parameter]
+    [ValidateRange(1, 3600)]
+    public int TimeoutSec { get; set; }
+
+    /// <summary>Retries of a request the vendor provably did not apply (default 4); 0 makes one attempt only.</summary>
+    [Parameter]
+    [ValidateRange(0, 10)]
+    public int MaximumRetryCount { get; set; }
+
     /// <summary>The session's name.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
@@ -76,6 +97,10 @@ public sealed class ConnectOutboundCommand : OutboundCmdlet
         request.Name = Name;
         request.CompanyId = CompanyId;
         request.BaseUri = BaseUri;
+        request.Proxy = Proxy;
+        request.ProxyCredential = ProxyCredential?.GetNetworkCredential();
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(TimeoutSec))) request.Timeout = System.TimeSpan.FromSeconds(TimeoutSec);
+        if (MyInvocation.BoundParameters.ContainsKey(nameof(MaximumRetryCount))) request.MaxRetries = MaximumRetryCount;
         var session = Run(token => SessionConnector.ConnectAsync(request, Sessions, token), Vendor);
         if (PassThru) WriteObject(session);
     }

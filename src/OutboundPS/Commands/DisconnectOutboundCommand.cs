@@ -14,11 +14,13 @@ public sealed class DisconnectOutboundCommand : OutboundCmdlet
     /// <summary>The session; the newest when omitted.</summary>
     [Parameter(ParameterSetName = SessionSet, Position = 0, ValueFromPipeline = true)]
     [SessionTransformation]
+    [ArgumentCompleter(typeof(SessionCompleter))]
     public OutboundSession? Session { get; set; }
 
     /// <summary>The session's name.</summary>
     [Parameter(Mandatory = true, ParameterSetName = NameSet)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(SessionCompleter))]
     public string Name { get; set; } = string.Empty;
 
     /// <inheritdoc />

@@ -27,6 +27,7 @@ public sealed class GetOutboundCallRecordCommand : OutboundCmdlet
     [Alias("Id")]
     [TaskIdTransformation]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
     public OutboundTaskId? TaskId { get; set; }
 
     /// <summary>Only calls that ended so.</summary>
@@ -81,6 +82,7 @@ public sealed class GetOutboundCallRecordCommand : OutboundCmdlet
     /// <summary>The session; a task piped in brings its own.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [SessionTransformation]
+    [ArgumentCompleter(typeof(SessionCompleter))]
     public OutboundSession? Session { get; set; }
 
     /// <inheritdoc />

@@ -12,6 +12,7 @@ public sealed class GetOutboundLineCommand : OutboundCmdlet
     /// <summary>The session; the newest when omitted.</summary>
     [Parameter]
     [SessionTransformation]
+    [ArgumentCompleter(typeof(SessionCompleter))]
     public OutboundSession? Session { get; set; }
 
     /// <inheritdoc />

@@ -13,11 +13,13 @@ public sealed class GetOutboundRobotCommand : OutboundCmdlet
     /// <summary>Only these robot ids.</summary>
     [Parameter(Position = 0)]
     [Alias("RobotId")]
+    [ArgumentCompleter(typeof(RobotIdCompleter))]
     public string[]? Id { get; set; }
 
     /// <summary>The session; the newest when omitted.</summary>
     [Parameter]
     [SessionTransformation]
+    [ArgumentCompleter(typeof(SessionCompleter))]
     public OutboundSession? Session { get; set; }
 
     /// <inheritdoc />

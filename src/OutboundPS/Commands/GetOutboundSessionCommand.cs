@@ -12,6 +12,7 @@ public sealed class GetOutboundSessionCommand : OutboundCmdlet
     /// <summary>Session names to show; wildcards allowed.</summary>
     [Parameter(Position = 0)]
     [SupportsWildcards]
+    [ArgumentCompleter(typeof(SessionCompleter))]
     public string[]? Name { get; set; }
 
     /// <inheritdoc />

@@ -19,6 +19,7 @@ public sealed class GetOutboundTaskCommand : OutboundCmdlet
     [Alias("TaskId")]
     [TaskIdTransformation]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
     public OutboundTaskId[] Id { get; set; } = Array.Empty<OutboundTaskId>();
 
     /// <summary>Tasks whose name contains this text (matched by the vendor).</summary>
@@ -32,6 +33,7 @@ public sealed class GetOutboundTaskCommand : OutboundCmdlet
     /// <summary>The session; tasks piped in bring their own.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [SessionTransformation]
+    [ArgumentCompleter(typeof(SessionCompleter))]
     public OutboundSession? Session { get; set; }
 
     /// <inheritdoc />

@@ -22,6 +22,7 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
     [Parameter(Mandatory = true, Position = 0)]
     [TaskIdTransformation]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
     public OutboundTaskId TaskId { get; set; } = null!;
 
     /// <summary>The customers: Import-Csv rows, hashtables or any objects.</summary>
@@ -74,6 +75,7 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
     /// <summary>The session; the newest when omitted.</summary>
     [Parameter]
     [SessionTransformation]
+    [ArgumentCompleter(typeof(SessionCompleter))]
     public OutboundSession? Session { get; set; }
 
     /// <inheritdoc />

@@ -44,14 +44,17 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
     /// <summary>Robot id.</summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(RobotIdCompleter))]
     public string RobotId { get; set; } = string.Empty;
 
     /// <summary>Caller line id (iFlytek).</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(LineCompleter))]
     public string? Line { get; set; }
 
     /// <summary>TTS voice code (iFlytek).</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(VoiceCompleter))]
     public string? Voice { get; set; }
 
     /// <summary>BYRobot CRM customer id (uses task/call).</summary>
@@ -69,6 +72,7 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
     /// <summary>The session; the newest when omitted.</summary>
     [Parameter]
     [SessionTransformation]
+    [ArgumentCompleter(typeof(SessionCompleter))]
     public OutboundSession? Session { get; set; }
 
     /// <inheritdoc />

@@ -19,11 +19,13 @@ public sealed class NewOutboundTaskCommand : OutboundCmdlet
     /// <summary>Robot id (Get-OutboundRobot).</summary>
     [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(RobotIdCompleter))]
     public string RobotId { get; set; } = string.Empty;
 
     /// <summary>Caller line ids (Get-OutboundLine).</summary>
     [Parameter(Mandatory = true)]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LineCompleter))]
     public string[] Line { get; set; } = Array.Empty<string>();
 
     /// <summary>When dialling may begin; now when omitted.</summary>
@@ -55,6 +57,7 @@ public sealed class NewOutboundTaskCommand : OutboundCmdlet
 
     /// <summary>TTS voice code.</summary>
     [Parameter]
+    [ArgumentCompleter(typeof(VoiceCompleter))]
     public string? Voice { get; set; }
 
     /// <summary>BYRobot manual task (started with Start-OutboundTask) rather than timed.</summary>
@@ -84,6 +87,7 @@ public sealed class NewOutboundTaskCommand : OutboundCmdlet
     /// <summary>The session; the newest when omitted.</summary>
     [Parameter]
     [SessionTransformation]
+    [ArgumentCompleter(typeof(SessionCompleter))]
     public OutboundSession? Session { get; set; }
 
     /// <inheritdoc />

@@ -23,6 +23,7 @@ public sealed class SetOutboundTaskCommand : TaskCmdlet
     /// <summary>New caller line ids.</summary>
     [Parameter]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(LineCompleter))]
     public string[]? Line { get; set; }
 
     /// <summary>New daily windows.</summary>

@@ -10,10 +10,12 @@ public abstract class TaskCmdlet : OutboundCmdlet
     [Alias("TaskId")]
     [TaskIdTransformation]
     [ValidateNotNullOrEmpty]
+    [ArgumentCompleter(typeof(TaskIdCompleter))]
     public OutboundTaskId[] Id { get; set; } = System.Array.Empty<OutboundTaskId>();
 
     /// <summary>The session (or its name) for ids given as text; tasks bring their own.</summary>
     [Parameter(ValueFromPipelineByPropertyName = true)]
     [SessionTransformation]
+    [ArgumentCompleter(typeof(SessionCompleter))]
     public OutboundSession? Session { get; set; }
 }

@@ -84,6 +84,7 @@ internal sealed class KestrelSandbox : IAsyncDisposable
 
             context.Response.StatusCode = answer.Status;
             context.Response.ContentType = answer.ContentType;
+            if (answer.RetryAfter is { } retryAfter) context.Response.Headers.RetryAfter = retryAfter;
             await context.Response.Body.WriteAsync(answer.Body);
     }
 

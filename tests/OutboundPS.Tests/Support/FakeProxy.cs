@@ -1,0 +1,80 @@
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OutboundPS.Sandbox;
+
+namespace OutboundPS.Tests.Support;
+
+/// <summary>
+/// A forward proxy on 127.0.0.1 (Kestrel, free port) that demands Basic proxy authentication: a request without the
+/// expected Proxy-Authorization gets 407 and a challenge, one with it is answered by the simulator behind it.
+/// </summary>
+internal sealed class FakeProxy : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private FakeProxy(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+    }
+
+    internal Uri Address { get; }
+
+    /// <summary>Every request the proxy saw: its request target as sent and its Proxy-Authorization (null when absent).</summary>
+    internal ConcurrentQueue<(string Target, string? Authorization)> Seen { get; } = new();
+
+    internal static async Task<FakeProxy> StartAsync(IVendorSimulator simulator, string user, string password)
+    {
+        var expected = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + password));
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        FakeProxy? proxy = null;
+        app.Run(async context =>
+        {
+            var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
+            var authorization = context.Request.Headers.ProxyAuthorization.FirstOrDefault();
+            proxy!.Seen.Enqueue((target, authorization));
+            if (authorization != expected)
+            {
+                context.Response.StatusCode = 407;
+                context.Response.Headers.ProxyAuthenticate = "Basic realm=\"fake-proxy\"";
+                return;
+            }
+
+            var answer = await simulator.AnswerAsync(async () =>
+            {
+                using var buffer = new MemoryStream();
+                await context.Request.Body.CopyToAsync(buffer);
+                var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+                var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+                return new SimulatedRequest(context.Request.Method.ToUpperInvariant(), context.Request.Path.Value ?? "/", query, headers, buffer.ToArray());
+            }, context.RequestAborted);
+            context.Response.StatusCode = answer.Status;
+            context.Response.ContentType = answer.ContentType;
+            await context.Response.Body.WriteAsync(answer.Body);
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        proxy = new FakeProxy(app, new Uri(address.TrimEnd('/') + "/"));
+        return proxy;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
