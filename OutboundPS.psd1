@@ -34,9 +34,15 @@
     VariablesToExport    = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('Outbound', 'CallCenter', 'AI', 'iFlytek', 'BYRobot', 'Telephony', 'Windows', 'Linux', 'macOS', 'PSEdition_Core', 'PSEdition_Desktop')
-            ProjectUri = 'https://github.com/outboundps/OutboundPS'
-            LicenseUri = 'https://github.com/outboundps/OutboundPS/blob/main/LICENSE'
+            Tags         = @('Outbound', 'CallCenter', 'AI', 'iFlytek', 'BYRobot', 'Telephony', 'Windows', 'Linux', 'macOS', 'PSEdition_Core', 'PSEdition_Desktop')
+            # No ProjectUri, LicenseUri or HelpInfoURI: the project has no public address yet, and a link that points
+            # nowhere is worse than none. The MIT licence ships as LICENSE inside the module; CHANGELOG.md has the history.
+            ReleaseNotes = @'
+0.1.0, the first release: iFlytek yeta and BYRobot behind one set of cmdlets (sessions, lines, robots, tasks,
+imports from Import-Csv, single calls, Wait-OutboundTask, call results from reads and pushes), Windows PowerShell 5.1
+and PowerShell 7.4+, an in-process sandbox of each vendor. Checked in a real PowerShell host; Export-Csv of every
+output type gives readable cells; packaged for Azure Automation and the PowerShell Gallery.
+'@
         }
     }
 }

@@ -33,10 +33,12 @@ function Invoke-ChildPwsh {
     <#
     Runs a script in a fresh `pwsh -NoProfile -NonInteractive` process (this very pwsh executable) and returns its exit
     code and its stdout and stderr together; kills the process and reports TimedOut when it runs past the timeout.
+    -Environment sets variables for that process only (a private HOME, for one).
     #>
     param(
         [Parameter(Mandatory)] [string] $Script,
-        [int] $TimeoutSeconds = 120
+        [int] $TimeoutSeconds = 120,
+        [hashtable] $Environment = @{}
     )
     $start = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
     foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', $Script) { $start.ArgumentList.Add($argument) }
@@ -45,6 +47,7 @@ function Invoke-ChildPwsh {
     $start.RedirectStandardError = $true
     $start.RedirectStandardInput = $true
     $start.Environment['NO_COLOR'] = '1'
+    foreach ($name in $Environment.Keys) { $start.Environment[$name] = $Environment[$name] }
     $clock = [System.Diagnostics.Stopwatch]::StartNew()
     $process = [System.Diagnostics.Process]::Start($start)
     try {

@@ -186,7 +186,7 @@ internal sealed class CustomerImport : IDisposable
         lock (_gate)
         {
             _result.Duration = _clock.Elapsed;
-            if (_records is not null) _result.Rows = _records;
+            if (_records is not null) _result.KeepRows(_records);
         }
 
         _session.LastImport = _result;

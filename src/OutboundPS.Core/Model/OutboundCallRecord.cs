@@ -48,8 +48,9 @@ public sealed class OutboundCallRecord
     /// <summary>The intent level as the vendor words it (for example A级(有明确意向)).</summary>
     public string? IntentLabel { get; internal set; }
 
-    /// <summary>Tags the robot gave the customer.</summary>
-    public IReadOnlyList<string> Tags { get; internal set; } = Array.Empty<string>();
+    /// <summary>Tags the robot gave the customer; reads as the tags joined with "; ".</summary>
+    public IReadOnlyList<string> Tags { get => _tags; internal set => _tags = ItemList<string>.Of(value); }
+    private ItemList<string> _tags = ItemList<string>.NoItems;
 
     /// <summary>Talk time.</summary>
     public TimeSpan? Duration { get; internal set; }
@@ -72,13 +73,26 @@ public sealed class OutboundCallRecord
     /// <summary>Where the recording can be fetched.</summary>
     public Uri? RecordingUri { get; internal set; }
 
-    /// <summary>The robot variables sent for the customer, where the vendor returns them.</summary>
-    public IReadOnlyDictionary<string, string> Variables { get; internal set; } = EmptyVariables;
+    /// <summary>The robot variables sent for the customer, where the vendor returns them; reads as "金额=500; 姓名=张三".</summary>
+    public IReadOnlyDictionary<string, string> Variables { get => _variables; internal set => _variables = NameValueMap.Of(value); }
+    private NameValueMap _variables = NameValueMap.NoItems;
 
-    /// <summary>The conversation, with -IncludeTranscript (and in pushes that carry it).</summary>
-    public IReadOnlyList<CallUtterance>? Transcript { get; internal set; }
+    /// <summary>
+    /// The conversation, with -IncludeTranscript (and in pushes that carry it); reads as one "Speaker: text" line per
+    /// turn, so a CSV cell holds the conversation as it went.
+    /// </summary>
+    public IReadOnlyList<CallUtterance>? Transcript
+    {
+        get => _transcript;
+        internal set => _transcript = value is null ? null : ItemList<CallUtterance>.Of(value, TranscriptSeparator);
+    }
 
-    internal static readonly IReadOnlyDictionary<string, string> EmptyVariables = new Dictionary<string, string>();
+    private ItemList<CallUtterance>? _transcript;
+
+    // A line per turn: a conversation's turns read top to bottom, and the text itself often holds semicolons.
+    private const string TranscriptSeparator = "\n";
+
+    internal static readonly IReadOnlyDictionary<string, string> EmptyVariables = NameValueMap.NoItems;
 
     /// <inheritdoc />
     public override string ToString() => $"{Vendor} call {CallId} to {Phone}: {Outcome}";

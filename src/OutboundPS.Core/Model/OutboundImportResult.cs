@@ -42,8 +42,11 @@ public sealed class OutboundImportResult
     /// <summary>True when the import was stopped (Ctrl+C) before all input was sent.</summary>
     public bool Stopped { get; internal set; }
 
-    /// <summary>Per-row records in input order; filled with -PassThru.</summary>
-    public IReadOnlyList<OutboundImportRow> Rows { get; internal set; } = Array.Empty<OutboundImportRow>();
+    /// <summary>Per-row records in input order, filled with -PassThru; reads as a count per outcome.</summary>
+    public IReadOnlyList<OutboundImportRow> Rows { get; private set; } = ImportRowList.NoItems;
+
+    /// <summary>Keeps the import's own list of rows (not a copy), as the import finishes.</summary>
+    internal void KeepRows(IList<OutboundImportRow> rows) => Rows = new ImportRowList(rows);
 
     /// <inheritdoc />
     public override string ToString() =>

@@ -28,8 +28,9 @@ public sealed class OutboundLine
     /// <summary>Maximum concurrent calls on the line.</summary>
     public int? Concurrency { get; internal set; }
 
-    /// <summary>Hours in which the line may dial.</summary>
-    public IReadOnlyList<TimeRange> WorkingHours { get; internal set; } = Array.Empty<TimeRange>();
+    /// <summary>Hours in which the line may dial; reads as "09:00-12:00; 13:30-18:00".</summary>
+    public IReadOnlyList<TimeRange> WorkingHours { get => _workingHours; internal set => _workingHours = ItemList<TimeRange>.Of(value); }
+    private ItemList<TimeRange> _workingHours = ItemList<TimeRange>.NoItems;
 
     /// <summary>True when a task occupies the line.</summary>
     public bool? InUse { get; internal set; }

@@ -30,11 +30,13 @@ public sealed class OutboundRobot
     /// <summary>BYRobot scene id.</summary>
     public string? SceneId { get; internal set; }
 
-    /// <summary>BYRobot recordings: id → name.</summary>
-    public IReadOnlyDictionary<string, string> Recordings { get; internal set; } = new Dictionary<string, string>();
+    /// <summary>BYRobot recordings: id → name; reads as "id=name; id=name".</summary>
+    public IReadOnlyDictionary<string, string> Recordings { get => _recordings; internal set => _recordings = NameValueMap.Of(value); }
+    private NameValueMap _recordings = NameValueMap.NoItems;
 
-    /// <summary>Variables the script expects from each customer row; null when they could not be read.</summary>
-    public IReadOnlyList<string>? Variables { get; internal set; } = Array.Empty<string>();
+    /// <summary>Variables the script expects from each customer row, read as the names joined with "; "; null when they could not be read.</summary>
+    public IReadOnlyList<string>? Variables { get => _variables; internal set => _variables = value is null ? null : ItemList<string>.Of(value); }
+    private ItemList<string>? _variables = ItemList<string>.NoItems;
 
     /// <inheritdoc />
     public override string ToString() => $"{Id} {Name}";

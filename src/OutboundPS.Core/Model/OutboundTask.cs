@@ -33,8 +33,9 @@ public sealed class OutboundTask
     /// <summary>Robot (script) id.</summary>
     public string? RobotId { get; internal set; }
 
-    /// <summary>Caller line ids the task dials from.</summary>
-    public IReadOnlyList<string> Lines { get; internal set; } = Array.Empty<string>();
+    /// <summary>Caller line ids the task dials from; reads as the ids joined with "; ".</summary>
+    public IReadOnlyList<string> Lines { get => _lines; internal set => _lines = ItemList<string>.Of(value); }
+    private ItemList<string> _lines = ItemList<string>.NoItems;
 
     /// <summary>When the task starts (vendor zone, UTC+8).</summary>
     public DateTimeOffset? StartTime { get; internal set; }
@@ -42,11 +43,13 @@ public sealed class OutboundTask
     /// <summary>When the task ends even if unfinished.</summary>
     public DateTimeOffset? EndTime { get; internal set; }
 
-    /// <summary>Daily dialling windows.</summary>
-    public IReadOnlyList<TimeRange> WorkingHours { get; internal set; } = Array.Empty<TimeRange>();
+    /// <summary>Daily dialling windows; reads as "09:00-12:00; 13:30-18:00".</summary>
+    public IReadOnlyList<TimeRange> WorkingHours { get => _workingHours; internal set => _workingHours = ItemList<TimeRange>.Of(value); }
+    private ItemList<TimeRange> _workingHours = ItemList<TimeRange>.NoItems;
 
-    /// <summary>Daily breaks (BYRobot).</summary>
-    public IReadOnlyList<TimeRange> BreakHours { get; internal set; } = Array.Empty<TimeRange>();
+    /// <summary>Daily breaks (BYRobot); reads as "12:00-13:30".</summary>
+    public IReadOnlyList<TimeRange> BreakHours { get => _breakHours; internal set => _breakHours = ItemList<TimeRange>.Of(value); }
+    private ItemList<TimeRange> _breakHours = ItemList<TimeRange>.NoItems;
 
     /// <summary>AI seats / concurrent calls, where the vendor reports it.</summary>
     public int? Concurrency { get; internal set; }

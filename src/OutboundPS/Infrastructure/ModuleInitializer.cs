@@ -7,7 +7,8 @@ namespace OutboundPS.Commands.Infrastructure;
 
 /// <summary>
 /// Resolves Core and its third-party dependencies from the Dependencies folder, isolated from other
-/// modules' copies: a private AssemblyLoadContext on PowerShell 7, a version-agnostic resolve on 5.1.
+/// modules' copies: a private AssemblyLoadContext on PowerShell 7; on 5.1 a version-agnostic resolve that answers
+/// only OutboundPS's own assemblies (<see cref="DependencyResolvePolicy"/>).
 /// </summary>
 public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssemblyCleanup
 {
@@ -20,7 +21,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 #if NET8_0_OR_GREATER
         System.Runtime.Loader.AssemblyLoadContext.Default.Resolving += ResolveIntoIsolation;
 #else
-        AppDomain.CurrentDomain.AssemblyResolve += ResolveAnyVersion;
+        AppDomain.CurrentDomain.AssemblyResolve += ResolveOwnRequests;
 #endif
     }
 
@@ -31,7 +32,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
 #if NET8_0_OR_GREATER
         System.Runtime.Loader.AssemblyLoadContext.Default.Resolving -= ResolveIntoIsolation;
 #else
-        AppDomain.CurrentDomain.AssemblyResolve -= ResolveAnyVersion;
+        AppDomain.CurrentDomain.AssemblyResolve -= ResolveOwnRequests;
 #endif
     }
 
@@ -65,7 +66,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
             CandidatePath(assemblyName.Name) is { } path ? LoadFromAssemblyPath(path) : null;
     }
 #else
-    private static Assembly? ResolveAnyVersion(object? sender, ResolveEventArgs args) =>
-        CandidatePath(new AssemblyName(args.Name).Name) is { } path ? Assembly.LoadFrom(path) : null;
+    private static Assembly? ResolveOwnRequests(object? sender, ResolveEventArgs args) =>
+        DependencyResolvePolicy.PathToLoad(DependencyFolder, args.Name, args.RequestingAssembly) is { } path ? Assembly.LoadFrom(path) : null;
 #endif
 }
