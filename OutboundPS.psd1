@@ -41,7 +41,8 @@
 0.1.0, the first release: iFlytek yeta and BYRobot behind one set of cmdlets (sessions, lines, robots, tasks,
 imports from Import-Csv, single calls, Wait-OutboundTask, call results from reads and pushes), Windows PowerShell 5.1
 and PowerShell 7.4+, an in-process sandbox of each vendor. Checked in a real PowerShell host; Export-Csv of every
-output type gives readable cells; packaged for Azure Automation and the PowerShell Gallery.
+output type gives readable cells; Import-OutboundCustomer -NotAcceptedPath and -ErrorLimit (default 100) for
+runbooks; tab completion; proxy, timeout and retry settings; packaged for Azure Automation and the PowerShell Gallery.
 '@
         }
     }
