@@ -152,12 +152,8 @@ public sealed partial class IFlytekSimulator
         if (Lean) task.Dialling.Count(rows.Count);
         else
         {
-            var head = columns.ToArray();
-            for (var i = 0; i < rows.Count; i++)
-            {
-                task.Dialling.Phones.Add(rows[i].Phone!);
-                task.Rows.Add((first + i, head, body.Values?[i] ?? new[] { rows[i].Phone! }));
-            }
+            for (var i = 0; i < rows.Count; i++) task.Dialling.Phones.Add(rows[i].Phone!);
+            task.Rows.Add(first, columns.ToArray(), body.Body, rows.Count);
         }
 
         if (RecordsHistory)

@@ -39,7 +39,7 @@ internal sealed class IFlytekSandboxTask
     internal DiallingProgress Dialling { get; } = new();
 
     /// <summary>Each stored row as inserted: Rows[i] belongs to Dialling.Phones[i] (none in lean mode).</summary>
-    internal List<(long DataId, string[] Head, string[] Values)> Rows { get; } = new();
+    internal IFlytekStoredRows Rows { get; } = new();
 
     /// <summary>The pushes this task's calls produced, in creation order.</summary>
     internal List<Pushes.PushMessage> Pushes { get; } = new();

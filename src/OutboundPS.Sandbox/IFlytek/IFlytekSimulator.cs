@@ -104,7 +104,7 @@ public sealed partial class IFlytekSimulator : SimulatorBase
     /// <summary>Import batches are read without a JSON tree; a test that keeps the history still gets the whole body.</summary>
     protected override (JsonNode? Tree, object? Parsed) Read(string path, SimulatedRequest request)
     {
-        var rows = path is InsertPath or CalloutPath ? YetaRowsRequest.Read(request.Body, keepValues: !Lean) : null;
+        var rows = path is InsertPath or CalloutPath ? YetaRowsRequest.Read(request.Body) : null;
         return (rows is null || RecordsHistory ? JsonAnswer.ReadObject(request.Body) : null, rows);
     }
 

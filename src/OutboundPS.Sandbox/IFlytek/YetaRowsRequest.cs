@@ -20,14 +20,17 @@ internal sealed class YetaRowsRequest
     /// <summary>Every row's values as text, when asked for (the pushes echo them as task_row_value); null otherwise.</summary>
     internal List<string[]>? Values { get; private set; }
 
-    /// <summary>The body, or null when it is not a JSON object of the documented shape; <paramref name="keepValues"/> also keeps every value (not in lean mode).</summary>
+    /// <summary>The body it was read from, so that the values can be read when they are needed.</summary>
+    internal byte[] Body { get; private set; } = System.Array.Empty<byte>();
+
+    /// <summary>The body, or null when it is not a JSON object of the documented shape; <paramref name="keepValues"/> also reads every value.</summary>
     internal static YetaRowsRequest? Read(byte[] body, bool keepValues = false)
     {
         try
         {
             var reader = new Utf8JsonReader(body);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
-            var request = new YetaRowsRequest { Values = keepValues ? new List<string[]>() : null };
+            var request = new YetaRowsRequest { Values = keepValues ? new List<string[]>() : null, Body = body };
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var name = reader.GetString();
