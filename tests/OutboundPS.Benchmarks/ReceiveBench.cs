@@ -4,7 +4,6 @@ using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
-using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -25,7 +24,7 @@ internal static class ReceiveBench
         try
         {
             var path = Path.Combine(folder, "pushes.jsonl");
-            var options = new PushReceiverOptions("http://127.0.0.1:" + FreePort().ToString(CultureInfo.InvariantCulture) + "/push/") { Path = path };
+            var options = new PushReceiverOptions("http://127.0.0.1:" + Scenario.FreePort().ToString(CultureInfo.InvariantCulture) + "/push/") { Path = path };
             var receiver = new PushReceiver(options);
             var written = 0;
             var run = receiver.RunAsync(_ => Interlocked.Increment(ref written), CancellationToken.None);
@@ -74,14 +73,5 @@ internal static class ReceiveBench
               "\",\"caller\":\"055196866001\",\"callee\":\"19900000001\",\"direction\":2,\"time_dial\":1527737756729,\"time_answer\":1527737763429," +
               "\"time_hangup\":1527737784829,\"duration_ring\":7,\"duration_call\":28,\"task_result\":\"0\",\"task_result_desc\":\"成功\",\"task_tries\":0," +
               "\"task_row_index\":1,\"task_row_head\":[\"客户手机号码\"],\"task_row_value\":[\"19900000001\"]}";
-    }
-
-    private static int FreePort()
-    {
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }

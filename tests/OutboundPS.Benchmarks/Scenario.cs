@@ -177,7 +177,8 @@ internal static class Scenario
         return simulator;
     }
 
-    private static int FreePort()
+    /// <summary>A TCP port on 127.0.0.1 that was free a moment ago: HttpListener cannot bind port 0 itself.</summary>
+    internal static int FreePort()
     {
         var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();

@@ -1,6 +1,5 @@
 using System;
 using System.Net;
-using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
 using OutboundPS.Contract;
@@ -21,13 +20,7 @@ public sealed class SandboxHostTests
     public async Task HostProgram_ServesTheSimulatorOverLoopback_ToAClientGivenItsBaseUri()
     {
         var simulator = new IFlytekSimulator(SandboxBackends.AppKey, SandboxBackends.AppSecret, new ScaledClock(SandboxBackends.Speed));
-        // HttpListener cannot bind port 0 itself, so ask the OS for a free port first.
-        var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        var port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-
-        using var host = new HttpListenerHost(simulator, port);
+        using var host = new HttpListenerHost(simulator, LoopbackPrefix.FreePort());
         using var stop = new CancellationTokenSource();
         var serving = host.RunAsync(stop.Token);
         var session = await SessionConnector.ConnectAsync(

@@ -3,23 +3,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
 
-    function Invoke-InRunspace {
-        <# Runs a script block in a runspace and returns its output; its errors fail the test. #>
-        param([Parameter(Mandatory)] $Runspace, [Parameter(Mandatory)] [scriptblock] $ScriptBlock, [object[]] $ArgumentList = @())
-        $shell = [powershell]::Create()
-        $shell.Runspace = $Runspace
-        try {
-            $null = $shell.AddScript($ScriptBlock)
-            foreach ($argument in $ArgumentList) { $null = $shell.AddArgument($argument) }
-            $output = $shell.Invoke()
-            if ($shell.Streams.Error.Count) { throw "In the runspace: $($shell.Streams.Error[0])" }
-            $output
-        }
-        finally {
-            $shell.Dispose()
-        }
-    }
-
     $script:runspace = [runspacefactory]::CreateRunspace()
     $script:runspace.Open()
     Invoke-InRunspace -Runspace $script:runspace -ArgumentList (Get-BuiltModulePath) -ScriptBlock {

@@ -3,23 +3,6 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     Import-Module (Get-BuiltModulePath) -Force
-
-    function Invoke-InRunspace {
-        <# Runs a script block in a runspace and returns its output; its errors fail the test. #>
-        param([Parameter(Mandatory)] $Runspace, [Parameter(Mandatory)] [scriptblock] $ScriptBlock, [object[]] $ArgumentList = @())
-        $shell = [powershell]::Create()
-        $shell.Runspace = $Runspace
-        try {
-            $null = $shell.AddScript($ScriptBlock)
-            foreach ($argument in $ArgumentList) { $null = $shell.AddArgument($argument) }
-            $output = $shell.Invoke()
-            if ($shell.Streams.Error.Count) { throw "In the runspace: $($shell.Streams.Error[0])" }
-            $output
-        }
-        finally {
-            $shell.Dispose()
-        }
-    }
 }
 
 Describe 'Two runspaces of one process, each with a session named ''runbook''' {

@@ -6,6 +6,23 @@ function Get-BuiltModulePath {
     [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1'))
 }
 
+function Invoke-InRunspace {
+    <# Runs a script block in a runspace and returns its output; its errors fail the test. #>
+    param([Parameter(Mandatory)] $Runspace, [Parameter(Mandatory)] [scriptblock] $ScriptBlock, [object[]] $ArgumentList = @())
+    $shell = [powershell]::Create()
+    $shell.Runspace = $Runspace
+    try {
+        $null = $shell.AddScript($ScriptBlock)
+        foreach ($argument in $ArgumentList) { $null = $shell.AddArgument($argument) }
+        $output = $shell.Invoke()
+        if ($shell.Streams.Error.Count) { throw "In the runspace: $($shell.Streams.Error[0])" }
+        $output
+    }
+    finally {
+        $shell.Dispose()
+    }
+}
+
 function Get-FreeTcpPort {
     <# A TCP port on 127.0.0.1 that nothing listens on right now. #>
     $listener = [System.Net.Sockets.TcpListener]::new([System.Net.IPAddress]::Loopback, 0)

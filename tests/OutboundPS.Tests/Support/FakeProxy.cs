@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Concurrent;
-using System.IO;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
@@ -53,17 +52,7 @@ internal sealed class FakeProxy : IAsyncDisposable
                 return;
             }
 
-            var answer = await simulator.AnswerAsync(async () =>
-            {
-                using var buffer = new MemoryStream();
-                await context.Request.Body.CopyToAsync(buffer);
-                var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-                var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-                return new SimulatedRequest(context.Request.Method.ToUpperInvariant(), context.Request.Path.Value ?? "/", query, headers, buffer.ToArray());
-            }, context.RequestAborted);
-            context.Response.StatusCode = answer.Status;
-            context.Response.ContentType = answer.ContentType;
-            await context.Response.Body.WriteAsync(answer.Body);
+            await KestrelSandbox.Answer(simulator, context);
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()

@@ -66,26 +66,27 @@ internal sealed class KestrelSandbox : IAsyncDisposable
             if (Interlocked.CompareExchange(ref target, value, seen) == seen) return;
     }
 
-    private static async Task Answer(IVendorSimulator simulator, HttpContext context)
+    /// <summary>Answers one Kestrel request from the simulator, as the vendor's front door would (drops, Retry-After included).</summary>
+    internal static async Task Answer(IVendorSimulator simulator, HttpContext context)
     {
-            var answer = await simulator.AnswerAsync(async () =>
-            {
-                using var buffer = new MemoryStream();
-                await context.Request.Body.CopyToAsync(buffer);
-                var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-                var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
-                return new SimulatedRequest(context.Request.Method.ToUpperInvariant(), context.Request.Path.Value ?? "/", query, headers, buffer.ToArray());
-            }, context.RequestAborted);
-            if (answer.Drop)
-            {
-                context.Abort();
-                return;
-            }
+        var answer = await simulator.AnswerAsync(async () =>
+        {
+            using var buffer = new MemoryStream();
+            await context.Request.Body.CopyToAsync(buffer);
+            var query = context.Request.Query.ToDictionary(q => q.Key, q => q.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            var headers = context.Request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
+            return new SimulatedRequest(context.Request.Method.ToUpperInvariant(), context.Request.Path.Value ?? "/", query, headers, buffer.ToArray());
+        }, context.RequestAborted);
+        if (answer.Drop)
+        {
+            context.Abort();
+            return;
+        }
 
-            context.Response.StatusCode = answer.Status;
-            context.Response.ContentType = answer.ContentType;
-            if (answer.RetryAfter is { } retryAfter) context.Response.Headers.RetryAfter = retryAfter;
-            await context.Response.Body.WriteAsync(answer.Body);
+        context.Response.StatusCode = answer.Status;
+        context.Response.ContentType = answer.ContentType;
+        if (answer.RetryAfter is { } retryAfter) context.Response.Headers.RetryAfter = retryAfter;
+        await context.Response.Body.WriteAsync(answer.Body);
     }
 
     public async ValueTask DisposeAsync()
