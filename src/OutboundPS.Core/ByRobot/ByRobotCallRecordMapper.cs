@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text.Json;
 using OutboundPS.Json;
 
@@ -44,8 +43,8 @@ internal static class ByRobotCallRecordMapper
             Duration = call.Int64("duration") is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
             Rounds = call.Int32("chatRound"),
             // BYRobot reports when the call started and ended, not when it was answered.
-            Dialled = ChinaTime(call.Text("startTime")),
-            HungUp = ChinaTime(call.Text("endTime")),
+            Dialled = ByRobotSchedule.DateTime(call.Text("startTime")),
+            HungUp = ByRobotSchedule.DateTime(call.Text("endTime")),
             Tries = call.Int32("secondaryCallTimes"),
             RecordingUri = AbsoluteUri(call.Text("luyinOssUrl") ?? phoneLog?.Text("luyinOssUrl")),
             Variables = VariablesOf(call),
@@ -120,12 +119,6 @@ internal static class ByRobotCallRecordMapper
 
         return transcript;
     }
-
-    /// <summary>"yyyy-MM-dd HH:mm:ss" in China time; a 1970 date means no value (docs/vendors/byrobot.md#ids-numbers-and-times).</summary>
-    internal static DateTimeOffset? ChinaTime(string? text) =>
-        DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) && time.Year > 1970
-            ? new DateTimeOffset(time, VendorTime.ChinaOffset)
-            : null;
 
     internal static Uri? AbsoluteUri(string? text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps) ? uri : null;

@@ -91,8 +91,7 @@ internal sealed partial class ByRobotClient : IVendorClient, ITaskUpdates, ITask
             Name = p.PhoneName,
             Concurrency = p.TotalConcurrencyQuota,
             InUse = p.UsedConcurrencyQuota is { } used ? used > 0 : null,
-            Expires = DateTime.TryParseExact(p.ValidityEnd, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var end)
-                ? new DateTimeOffset(end, VendorTime.ChinaOffset) : null,
+            Expires = ByRobotSchedule.DateTime(p.ValidityEnd),
             LineType = p.PhoneType,
         }).ToArray();
 

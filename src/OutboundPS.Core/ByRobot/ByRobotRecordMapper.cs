@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 
 namespace OutboundPS.ByRobot;
@@ -55,7 +54,7 @@ internal static class ByRobotRecordMapper
         TaskId = Id(item.CallJobId),
         CallId = Id(item.CallInstanceId),
         Phone = item.CustomerTelephone,
-        Dialled = ByRobotCallRecordMapper.ChinaTime(item.CallerTime),
+        Dialled = ByRobotSchedule.DateTime(item.CallerTime),
     };
 
     /// <summary>BYRobot reports when a call started and ended, not when it was answered, so Answered stays null (as in callbacks).</summary>
@@ -64,8 +63,8 @@ internal static class ByRobotRecordMapper
         record.VendorStatus = finishStatus;
         record.Outcome = ByRobotOutcomeMap.ToOutcome(finishStatus);
         record.Duration = seconds is { } s ? TimeSpan.FromSeconds(s) : null;
-        record.Dialled = ByRobotCallRecordMapper.ChinaTime(start);
-        record.HungUp = ByRobotCallRecordMapper.ChinaTime(end);
+        record.Dialled = ByRobotSchedule.DateTime(start);
+        record.HungUp = ByRobotSchedule.DateTime(end);
     }
 
     private static void SetAnalysis(OutboundCallRecord record, IEnumerable<(string? Name, string? Value)> results)

@@ -48,5 +48,11 @@ internal readonly struct ByRobotSchedule
     private static TimeRange? Range(string? start, string? end) =>
         string.IsNullOrEmpty(start) || string.IsNullOrEmpty(end) ? null : TimeRange.TryParse($"{start}-{end}");
 
+    /// <summary>A "yyyy-MM-dd HH:mm:ss" time in China time; a 1970 date means no value (docs/vendors/byrobot.md#ids-numbers-and-times).</summary>
+    internal static DateTimeOffset? DateTime(string? text) =>
+        System.DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) && time.Year > 1970
+            ? new DateTimeOffset(time, VendorTime.ChinaOffset)
+            : null;
+
     internal static string Date(DateTimeOffset value) => VendorTime.InChina(value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

@@ -1,7 +1,7 @@
 using System;
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using OutboundPS.Json;
 
 namespace OutboundPS.ByRobot;
 
@@ -17,11 +17,11 @@ internal sealed class ByRobotSecondsConverter : JsonConverter<int?>
             case JsonTokenType.Number:
                 return reader.TryGetInt32(out var whole) ? whole : (int)Math.Round(reader.GetDouble());
             case JsonTokenType.String:
-                var text = reader.GetString()!.Trim().TrimEnd('秒').Trim();
-                if (text.Length == 0) return null;
-                return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seconds)
-                    ? seconds
-                    : throw new JsonException($"'{reader.GetString()}' is not a number of seconds.");
+                var text = reader.GetString();
+                if (string.IsNullOrWhiteSpace(text)) return null;
+                return JsonFields.WholeNumber(text) is { } seconds and >= int.MinValue and <= int.MaxValue
+                    ? (int)seconds
+                    : throw new JsonException($"'{text}' is not a number of seconds.");
             case JsonTokenType.Null:
                 return null;
             default:

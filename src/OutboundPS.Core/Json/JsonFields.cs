@@ -41,9 +41,15 @@ internal static class JsonFields
             return value.TryGetInt64(out var whole) ? whole : value.TryGetDouble(out var real) ? (long)Math.Round(real) : null;
         if (value.ValueKind == JsonValueKind.True) return 1;
         if (value.ValueKind == JsonValueKind.False) return 0;
-        var text = AsText(value)?.Trim();
-        if (text is null) return null;
-        if (text.EndsWith("秒", StringComparison.Ordinal)) text = text.Substring(0, text.Length - 1).Trim();
+        return WholeNumber(AsText(value));
+    }
+
+    /// <summary>A whole number written as text, a trailing 秒 (seconds) allowed ("27", "27秒"); null when it is not one.</summary>
+    internal static long? WholeNumber(string? text)
+    {
+        text = text?.Trim();
+        if (string.IsNullOrEmpty(text)) return null;
+        if (text!.EndsWith("秒", StringComparison.Ordinal)) text = text.Substring(0, text.Length - 1).Trim();
         return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
     }
 
