@@ -14,7 +14,7 @@ internal sealed class DiallingProgress
     private DateTimeOffset _resumedAt;
     private int _counted;
 
-    internal List<string> Phones { get; } = new();
+    internal PhoneList Phones { get; } = new();
     internal HashSet<string> Known { get; } = new(StringComparer.Ordinal);
     internal int Dialled { get; private set; }
     internal int Connected { get; private set; }
@@ -54,7 +54,6 @@ internal sealed class DiallingProgress
     {
         _counted += Phones.Count;
         Phones.Clear();
-        Phones.TrimExcess();
         Known.Clear();
         Known.TrimExcess();
         _attempts = new List<DialAttempt>();
@@ -74,15 +73,15 @@ internal sealed class DiallingProgress
         _progress = Math.Min(Total, _progress + (now - tick).TotalSeconds * rate);
         while (Dialled < (int)_progress)
         {
-            var stored = Dialled < Phones.Count;
-            var answered = stored ? Answers(Phones[Dialled]) : Answers(Dialled);
+            var phone = Dialled < Phones.Count ? Phones[Dialled] : null;
+            var answered = phone is null ? Answers(Dialled) : Answers(phone);
             if (answered) Connected++;
-            if (stored)
+            if (phone is not null)
             {
                 // The call ends when progress passes its index; it was dialled one call length earlier, never before the resume.
                 var ended = tick.AddSeconds((Dialled + 1 - before) / rate);
                 var dialled = ended.AddSeconds(-CallSeconds);
-                _attempts.Add(new DialAttempt(Dialled, Phones[Dialled], 1, dialled < _resumedAt ? _resumedAt : dialled, answered));
+                _attempts.Add(new DialAttempt(Dialled, phone, 1, dialled < _resumedAt ? _resumedAt : dialled, answered));
             }
 
             Dialled++;

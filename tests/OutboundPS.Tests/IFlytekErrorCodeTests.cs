@@ -79,6 +79,29 @@ public sealed class IFlytekErrorCodeTests
         Assert.Empty(h.Simulator.PhonesOf(task.Id));
     }
 
+    [Theory]
+    [InlineData("12800000000")]
+    [InlineData("138000000001")]
+    [InlineData("1380000000x")]
+    [InlineData("055169101401")]
+    public async Task Simulator_RefusesAnInsertWhoseRowIsNotAMobile_With10005(string phone)
+    {
+        var simulator = new IFlytekSimulator("k", "s", new ManualClock(DateTimeOffset.UnixEpoch));
+        using var http = new HttpClient(new SandboxHandler(simulator)) { BaseAddress = new Uri("https://www.xfyeta.com/") };
+        async Task<JsonNode> Post(string path, string json) =>
+            JsonNode.Parse(await (await http.PostAsync(path, new StringContent(json, Encoding.UTF8, "application/json"))).Content.ReadAsStringAsync())!;
+        var token = (string)(await Post("openapi/oauth/v1/token", "{\"app_key\":\"k\",\"app_secret\":\"s\"}"))["result"]!["token"]!;
+        var taskId = (string)(await Post($"openapi/outbound/v1/task/create?token={token}",
+            "{\"task_name\":\"t\",\"line_num\":\"055169101401\",\"robot_id\":\"720\",\"time_begin\":1}"))["result"]!["task_id"]!;
+        string Insert(string mobile) => "{\"task_id\":\"" + taskId + "\",\"call_column\":[\"客户手机号码\",\"姓名\"],\"call_list\":[[\"" + mobile + "\",\"王\"]]}";
+
+        var refused = await Post($"openapi/outbound/v1/task/insert?token={token}", Insert(phone));
+        Assert.Equal(10005, (int)refused["code"]!);
+        Assert.Contains(phone, (string)refused["message"]!);
+        Assert.Equal(0, (int)(await Post($"openapi/outbound/v1/task/insert?token={token}", Insert("13900000000")))["code"]!);
+        Assert.Equal(new[] { "13900000000" }, simulator.PhonesOf(taskId));
+    }
+
     [Fact]
     public async Task Simulator_RefusesPageSizesOverFifty_AndRequestsWithoutAToken()
     {

@@ -233,7 +233,7 @@ internal sealed class CustomerImport : IDisposable
         }
 
         var batch = _pending;
-        _pending = new PendingBatch(batch.Number + 1);
+        _pending = new PendingBatch(batch.Number + 1, _batchSize);
         lock (_gate)
         {
             _sent += batch.Rows.Count;
@@ -377,10 +377,15 @@ internal sealed class CustomerImport : IDisposable
     /// </summary>
     private sealed class PendingBatch
     {
-        internal PendingBatch(int number) => Number = number;
+        /// <summary>A batch with room for <paramref name="capacity"/> rows, so filling it never copies the list.</summary>
+        internal PendingBatch(int number, int capacity = 0)
+        {
+            Number = number;
+            Rows = new List<CustomerRow>(capacity);
+        }
 
         internal int Number { get; }
-        internal List<CustomerRow> Rows { get; } = new();
+        internal List<CustomerRow> Rows { get; }
         internal List<OutboundImportRow> Records { get; } = new();
         internal List<IInputRow> Inputs { get; } = new();
         internal ImportOutcome Verdict { get; private set; }

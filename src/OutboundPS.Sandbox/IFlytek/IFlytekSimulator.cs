@@ -24,8 +24,6 @@ public sealed partial class IFlytekSimulator : SimulatorBase
     // Windows are HH:mm:ss-HH:mm:ss with hours 00-23.
     private static readonly Regex Window = new(@"^([01]\d|2[0-3]):[0-5]\d:[0-5]\d-([01]\d|2[0-3]):[0-5]\d:[0-5]\d$");
 
-    // The first column of a row is the customer's mobile; a row that is not fails the whole request.
-    private static readonly Regex Mobile = new(@"^1[3-9]\d{9}$");
 
     private readonly string _appKey;
     private readonly string _appSecret;

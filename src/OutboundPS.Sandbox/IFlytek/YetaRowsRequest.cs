@@ -21,14 +21,14 @@ internal sealed class YetaRowsRequest
     internal List<string[]>? Values { get; private set; }
 
     /// <summary>The body it was read from, so that the values can be read when they are needed.</summary>
-    internal byte[] Body { get; private set; } = System.Array.Empty<byte>();
+    internal System.ReadOnlyMemory<byte> Body { get; private set; }
 
     /// <summary>The body, or null when it is not a JSON object of the documented shape; <paramref name="keepValues"/> also reads every value.</summary>
-    internal static YetaRowsRequest? Read(byte[] body, bool keepValues = false)
+    internal static YetaRowsRequest? Read(System.ReadOnlyMemory<byte> body, bool keepValues = false)
     {
         try
         {
-            var reader = new Utf8JsonReader(body);
+            var reader = new Utf8JsonReader(body.Span);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
             var request = new YetaRowsRequest { Values = keepValues ? new List<string[]>() : null, Body = body };
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
