@@ -17,13 +17,25 @@ internal static class JsonAnswer
     /// <summary>JSON text as the vendors write it (Chinese kept as is): push bodies and JSON carried inside strings.</summary>
     internal static string Text(JsonNode node) => node.ToJsonString(Options);
 
+    // One writer and buffer per thread, reused: these answers go out once per import batch, and a writer growing a
+    // fresh buffer for each of them was most of what the in-process sandbox allocated in the client's heap.
+    [System.ThreadStatic] private static (System.IO.MemoryStream Buffer, Utf8JsonWriter Writer)? t_answer;
+
     /// <summary>An answer written straight to UTF-8, for answers sent once per import batch.</summary>
     internal static SimulatedResponse Write(System.Action<Utf8JsonWriter> write)
     {
-        using var buffer = new System.IO.MemoryStream(1024);
-        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder }))
-            write(writer);
+        var (buffer, writer) = t_answer ??= NewAnswerWriter();
+        buffer.SetLength(0);
+        writer.Reset(buffer);
+        write(writer);
+        writer.Flush();
         return new SimulatedResponse(200, buffer.ToArray());
+    }
+
+    private static (System.IO.MemoryStream, Utf8JsonWriter) NewAnswerWriter()
+    {
+        var buffer = new System.IO.MemoryStream(4096);
+        return (buffer, new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder }));
     }
 
     /// <summary>The request body as JSON, or null when it is empty or not JSON.</summary>

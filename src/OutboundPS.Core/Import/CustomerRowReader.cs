@@ -41,7 +41,7 @@ internal sealed class CustomerRowReader
             return null;
         }
 
-        var values = new string[Columns.Variables.Count];
+        var values = Columns.Variables.Count == 0 ? System.Array.Empty<string>() : new string[Columns.Variables.Count];
         for (var i = 0; i < values.Length; i++) values[i] = row.GetValue(Columns.Variables[i]) ?? string.Empty;
         error = null;
         return new CustomerRow(rowNumber, phone.Number!, name, values);

@@ -35,19 +35,17 @@ internal sealed class PSObjectInputRow : IInputRow
 
     public string? GetValue(string name)
     {
-        object? value;
-        if (_dictionary is not null)
-        {
-            var key = _dictionary.Keys.Cast<object>().FirstOrDefault(k =>
-                string.Equals(Convert.ToString(k, CultureInfo.InvariantCulture), name, StringComparison.OrdinalIgnoreCase));
-            value = key is null ? null : _dictionary[key];
-        }
-        else
-        {
-            value = _row.Properties[name]?.Value;
-        }
-
+        var value = _dictionary is not null ? ValueOf(_dictionary, name) : _row.Properties[name]?.Value;
         if (value is PSObject wrapped) value = wrapped.BaseObject;
         return value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString();
+    }
+
+    // Its own method: the lambda captures the name, and a capture in GetValue itself would cost every row of an
+    // Import-Csv pipeline a closure, hashtable or not.
+    private static object? ValueOf(IDictionary dictionary, string name)
+    {
+        var key = dictionary.Keys.Cast<object>().FirstOrDefault(k =>
+            string.Equals(Convert.ToString(k, CultureInfo.InvariantCulture), name, StringComparison.OrdinalIgnoreCase));
+        return key is null ? null : dictionary[key];
     }
 }
