@@ -24,7 +24,6 @@ public sealed partial class IFlytekSimulator : SimulatorBase
     // Windows are HH:mm:ss-HH:mm:ss with hours 00-23.
     private static readonly Regex Window = new(@"^([01]\d|2[0-3]):[0-5]\d:[0-5]\d-([01]\d|2[0-3]):[0-5]\d:[0-5]\d$");
 
-
     private readonly string _appKey;
     private readonly string _appSecret;
     private readonly Dictionary<string, DateTimeOffset> _tokens = new();

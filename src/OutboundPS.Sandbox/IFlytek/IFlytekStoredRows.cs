@@ -8,7 +8,7 @@ namespace OutboundPS.Sandbox.IFlytek;
 /// The rows a yeta task holds, kept as the insert bodies that brought them: their values are read only when a call of
 /// the row makes its pushes (task_row_head, task_row_value). An import of a task never dialled, as in the host's
 /// pipeline benchmark, so costs the sandbox no string per cell. The bodies are copied into large shared blocks, and
-/// batches with the same columns share one copy of them: the in-process sandbox shares its heap with the client, and
+/// batches with the same columns share one array of their names: the in-process sandbox shares its heap with the client, and
 /// a few large arrays cost the client's garbage collections nothing to promote, where an array per insert would.
 /// </summary>
 internal sealed class IFlytekStoredRows
@@ -52,6 +52,7 @@ internal sealed class IFlytekStoredRows
 
     private ReadOnlyMemory<byte> Keep(ReadOnlyMemory<byte> body)
     {
+        // A body too large to share a block well keeps an array of its own.
         if (body.Length > BlockSize / 4) return body.ToArray();
         if (_blockUsed + body.Length > _block.Length)
         {
