@@ -22,8 +22,7 @@ public abstract class OutboundCmdlet : PSCmdlet
 {
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentQueue<Action> _pipelineWork = new();
-    private readonly ManualResetEventSlim _pipelineSignal = new(false);
-    private Action? _wakePipeline;
+    private readonly AutoResetEvent _pipelineSignal = new(false);
     private PipelineLog? _log;
 
     /// <summary>Cancelled when the user presses Ctrl+C.</summary>
@@ -181,16 +180,10 @@ public abstract class OutboundCmdlet : PSCmdlet
     {
         if (!task.IsCompleted)
         {
-            // The task's end sets the same signal as work queued for this thread, so one wait serves both. A slim
-            // signal spins a moment before it sleeps and keeps its event, where the task's own wait handle was a new
-            // event per wait, and an import waits for a free batch slot up to once a batch.
-            task.ConfigureAwait(false).GetAwaiter().UnsafeOnCompleted(_wakePipeline ??= () => _pipelineSignal.Set());
+            var handles = new WaitHandle[] { ((IAsyncResult)task).AsyncWaitHandle, _pipelineSignal };
             while (!task.IsCompleted)
             {
-                _pipelineSignal.Wait();
-                // Reset before draining and checking: a Set this clears was made after its work was queued or its
-                // task ended, which the drain and the check below then see.
-                _pipelineSignal.Reset();
+                WaitHandle.WaitAny(handles);
                 DrainPipelineWork();
             }
         }
