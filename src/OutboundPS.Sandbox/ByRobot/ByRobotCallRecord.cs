@@ -54,59 +54,59 @@ internal sealed class ByRobotCallRecord
         if (Tag is { } tag) yield return ("客户标签", "[" + tag.Key.ToString(CultureInfo.InvariantCulture) + "]");
     }
 
-    internal JsonObject DoneItem(string robotName) => new()
+    internal JsonObject DoneItem()
     {
-        ["callInstanceId"] = CallInstanceId,
-        ["sceneDefId"] = Task.SceneDefId,
-        ["callJobId"] = Task.Id,
-        ["customerTelephone"] = Phone,
-        ["customerName"] = Name,
-        ["status"] = 2,
-        ["finishStatus"] = FinishStatus,
-        ["duration"] = Duration,
-        ["chatRound"] = ChatRound,
-        ["startTime"] = Format(Start),
-        ["endTime"] = Format(End),
-        ["callerPhone"] = CallerPhone,
-        ["luyinOssUrl"] = RecordingUrl,
-        ["secondaryCallTime"] = NoRedial,
-        ["secondaryCallTimes"] = 0,
-        ["jobName"] = Task.Name,
-        ["resultList"] = new JsonArray(Results().Select(r => (JsonNode)new JsonObject { ["name"] = r.Name, ["value"] = r.Value }).ToArray()),
-    };
+        var item = new JsonObject { ["callInstanceId"] = CallInstanceId, ["sceneDefId"] = Task.SceneDefId, ["callJobId"] = Task.Id };
+        AddCallFields(item);
+        item["secondaryCallTime"] = NoRedial;
+        item["secondaryCallTimes"] = 0;
+        item["jobName"] = Task.Name;
+        item["resultList"] = new JsonArray(Results().Select(r => (JsonNode)new JsonObject { ["name"] = r.Name, ["value"] = r.Value }).ToArray());
+        return item;
+    }
 
     /// <summary>phoneLogInfo's sceneInstance; the callback adds its own fields to a copy.</summary>
-    internal JsonObject SceneInstance(string robotName) => new()
+    internal JsonObject SceneInstance(string robotName)
     {
-        ["callInstanceId"] = CallInstanceId,
-        ["companyId"] = Task.CompanyId,
-        ["callJobId"] = Task.Id,
-        ["customerId"] = CustomerId,
-        ["customerTelephone"] = Phone,
-        ["customerName"] = Name,
-        ["status"] = 2,
-        ["finishStatus"] = FinishStatus,
-        ["duration"] = Duration,
-        ["chatRound"] = ChatRound,
-        ["startTime"] = Format(Start),
-        ["endTime"] = Format(End),
-        ["callerPhone"] = CallerPhone,
-        ["luyinOssUrl"] = RecordingUrl,
-        ["userLuyinOssUrl"] = RecordingUrl?.Replace(".wav", "_user.wav"),
+        var scene = new JsonObject
+        {
+            ["callInstanceId"] = CallInstanceId,
+            ["companyId"] = Task.CompanyId,
+            ["callJobId"] = Task.Id,
+            ["customerId"] = CustomerId,
+        };
+        AddCallFields(scene);
+        scene["userLuyinOssUrl"] = RecordingUrl?.Replace(".wav", "_user.wav");
         // The import's properties come back as JSON text inside a string (docs/vendors/byrobot.md#ids-numbers-and-times).
-        ["properties"] = JsonAnswer.Text(PropertiesObject()),
-        ["handlePerson"] = robotName,
-        ["callType"] = Task.CallType,
-        ["readStatus"] = 0,
-        ["jobName"] = Task.Name,
-        ["robotDefId"] = Task.RobotDefId,
-        ["sceneDefId"] = Task.SceneDefId,
-        ["sceneRecordId"] = Task.SceneRecordId,
-        ["trackResult"] = Intent?.Old,
-        ["hangUp"] = HangUp,
-        ["secondaryCallTime"] = NoRedial,
-        ["secondaryCallTimes"] = 0,
-    };
+        scene["properties"] = JsonAnswer.Text(PropertiesObject());
+        scene["handlePerson"] = robotName;
+        scene["callType"] = Task.CallType;
+        scene["readStatus"] = 0;
+        scene["jobName"] = Task.Name;
+        scene["robotDefId"] = Task.RobotDefId;
+        scene["sceneDefId"] = Task.SceneDefId;
+        scene["sceneRecordId"] = Task.SceneRecordId;
+        scene["trackResult"] = Intent?.Old;
+        scene["hangUp"] = HangUp;
+        scene["secondaryCallTime"] = NoRedial;
+        scene["secondaryCallTimes"] = 0;
+        return scene;
+    }
+
+    /// <summary>The call's fields that B26's item and B28's sceneInstance share, added in their documented order.</summary>
+    private void AddCallFields(JsonObject target)
+    {
+        target["customerTelephone"] = Phone;
+        target["customerName"] = Name;
+        target["status"] = 2;
+        target["finishStatus"] = FinishStatus;
+        target["duration"] = Duration;
+        target["chatRound"] = ChatRound;
+        target["startTime"] = Format(Start);
+        target["endTime"] = Format(End);
+        target["callerPhone"] = CallerPhone;
+        target["luyinOssUrl"] = RecordingUrl;
+    }
 
     /// <summary>phoneLogInfo's taskResult: only B28's documented fields.</summary>
     internal JsonArray TaskResult() => new(Results().Select((r, i) => (JsonNode)new JsonObject
@@ -191,7 +191,7 @@ internal sealed class ByRobotCallRecord
     /// <summary>The "no redial" value the vendor's examples show (1970-01-01 …) <b>(inferred)</b>.</summary>
     private const string NoRedial = "1970-01-01 08:00:00";
 
-    internal static string Format(DateTimeOffset time) => time.ToOffset(TimeSpan.FromHours(8)).ToString(Time, CultureInfo.InvariantCulture);
+    internal static string Format(DateTimeOffset time) => time.ToOffset(SandboxClock.China).ToString(Time, CultureInfo.InvariantCulture);
 
     private static string Describe(string resultName) => resultName == "客户意向等级" ? "按通话轮次与用户回答判定" : "命中标签规则";
 }

@@ -86,7 +86,7 @@ public sealed partial class ByRobotSimulator
             FinishStatus = FinishStatusOf(attempt.Phone),
             CallerPhone = line.Phone,
         };
-        var ring = TimeSpan.FromSeconds(3 + attempt.Pick(0, 12));
+        var ring = TimeSpan.FromSeconds(attempt.RingSeconds);
         record.Start = attempt.DialledAt;
         if (!attempt.Answered)
         {
@@ -98,7 +98,7 @@ public sealed partial class ByRobotSimulator
         record.Intent = level;
         if (attempt.Pick(1, 3) == 0) record.Tag = level.Alias <= 'B' ? (1, "有意向办理") : (2, "需再次联系");
         record.Start = attempt.DialledAt + ring;
-        record.Duration = 15 + attempt.Pick(2, 60);
+        record.Duration = attempt.TalkSeconds;
         record.End = record.Start.AddSeconds(record.Duration);
         record.HangUp = attempt.Pick(3, 2);
         record.RecordingUrl = $"https://byrobot-sandbox.oss.invalid/luyin/{task.Id}/{record.CallInstanceId}.wav";
@@ -110,7 +110,7 @@ public sealed partial class ByRobotSimulator
             (true, robot.Name == "还款提醒" && amount is not null ? $"这里是还款提醒，您本期应还{amount}元，请按时还款。" : $"这里是{robot.Name}，耽误您一分钟可以吗？", null),
             (false, level.Alias <= 'B' ? "好的，没问题。" : "我现在不方便。", level.Alias <= 'B' ? "肯定" : "拒绝"),
         };
-        var count = 2 + attempt.Pick(1, 3);
+        var count = attempt.Turns;
         var slice = record.Duration * 1000 / count;
         for (var i = 0; i < count; i++) record.Utterances.Add((lines[i].Item1, lines[i].Item2, lines[i].Item3, i * slice, (i + 1) * slice - 200));
         return record;
@@ -184,8 +184,7 @@ public sealed partial class ByRobotSimulator
                 && (roundsHigh is null || r.ChatRound <= roundsHigh)
                 && wanted.All(w => r.Results().Any(x => x.Name == w.Name && x.Value == w.Value)))
             .ToList();
-        var robotName = _robots.First(r => r.Id == task.RobotDefId).Name;
-        return Success(Page(page, matches.Count, matches.Skip((page.Num - 1) * page.Size).Take(page.Size).Select(r => (JsonNode)r.DoneItem(robotName)), withSize: true));
+        return Success(Page(page, matches.Count, matches.Skip((page.Num - 1) * page.Size).Take(page.Size).Select(r => (JsonNode)r.DoneItem()), withSize: true));
     }
 
     /// <summary>B27: customers not dialled yet, each with the call instance it will become.</summary>
@@ -196,11 +195,13 @@ public sealed partial class ByRobotSimulator
         var first = Math.Min(task.Dialling.Dialled, phones.Count);
         var line = _phones.First(p => p.Id == task.UserPhoneIds[0]).Phone;
         var corp = _companies.First(c => c.Id == task.CompanyId).Name;
-        var items = Enumerable.Range(first, phones.Count - first).Skip((page.Num - 1) * page.Size).Take(page.Size).Select(i => (JsonNode)new JsonObject
+        // Read each number once: the task keeps them packed, so every read makes a string.
+        var items = Enumerable.Range(first, phones.Count - first).Skip((page.Num - 1) * page.Size).Take(page.Size)
+            .Select(i => (Index: i, Phone: phones[i])).Select(c => (JsonNode)new JsonObject
         {
-            ["callInstanceId"] = CallInstanceIdOf(task.Id, i),
-            ["customerName"] = task.Names.TryGetValue(phones[i], out var name) ? name : string.Empty,
-            ["customerTelephone"] = phones[i],
+            ["callInstanceId"] = CallInstanceIdOf(task.Id, c.Index),
+            ["customerName"] = task.Names.TryGetValue(c.Phone, out var name) ? name : string.Empty,
+            ["customerTelephone"] = c.Phone,
             ["status"] = 0,
             ["startTime"] = null,
             ["callerPhone"] = line,
@@ -241,7 +242,7 @@ public sealed partial class ByRobotSimulator
         var matches = dataType == 1 ? new List<ByRobotCallRecord>() : _tasks.Values
             .Where(t => t.CompanyId == company && (job is null || t.Id == job))
             .SelectMany(t => t.Records)
-            .Where(r => !r.Callbacked && r.Attempt.DialledAt.ToOffset(TimeSpan.FromHours(8)).Date is var day && day >= from && day <= to)
+            .Where(r => !r.Callbacked && r.Attempt.DialledAt.ToOffset(SandboxClock.China).Date is var day && day >= from && day <= to)
             .ToList();
         var items = matches.Skip((page.Num - 1) * page.Size).Take(page.Size).Select(r => (JsonNode)new JsonObject
         {
@@ -262,7 +263,7 @@ public sealed partial class ByRobotSimulator
         return refused is null;
     }
 
-    /// <summary>The page object; B26 documents `size` (items on this page), B27 and B29 do not.</summary>
+    /// <summary>The page object; B26 documents `size` (items on this page), the task list, B27 and B29 do not.</summary>
     private static JsonObject Page((int Num, int Size) page, int total, IEnumerable<JsonNode> items, bool withSize)
     {
         var list = new JsonArray(items.ToArray());

@@ -216,14 +216,7 @@ public sealed partial class ByRobotSimulator
             .Where(t => name is null || t.Name.Contains(name))
             .Where(t => status is null || t.Status == status)
             .OrderByDescending(t => t.Id).ToList();
-        return Success(new JsonObject
-        {
-            ["pageNum"] = pageNum,
-            ["pageSize"] = pageSize,
-            ["total"] = matches.Count,
-            ["pages"] = (matches.Count + pageSize - 1) / pageSize,
-            ["list"] = new JsonArray(matches.Skip((pageNum - 1) * pageSize).Take(pageSize).Select(t => (JsonNode)Item(t)).ToArray()),
-        });
+        return Success(Page((pageNum, pageSize), matches.Count, matches.Skip((pageNum - 1) * pageSize).Take(pageSize).Select(t => (JsonNode)Item(t)), withSize: false));
     }
 
     private JsonObject Item(ByRobotSandboxTask t) => new()
