@@ -44,6 +44,15 @@ internal readonly struct DialAttempt
         return (hash ^ (uint)attempt) * 16777619u;
     }
 
+    /// <summary>Seconds the phone rings before it is answered or given up: 3 to 14, the same draw for every vendor.</summary>
+    internal int RingSeconds => 3 + Pick(0, 12);
+
+    /// <summary>Seconds an answered call talks: 15 to 74.</summary>
+    internal int TalkSeconds => 15 + Pick(2, 60);
+
+    /// <summary>Turns in an answered call's transcript, robot and customer alternating: 2 to 4.</summary>
+    internal int Turns => 2 + Pick(1, 3);
+
     /// <summary>A value in [0, <paramref name="count"/>) taken from one byte-sized slice of the seed, so several draws stay independent.</summary>
     internal int Pick(int slice, int count) => (int)(((Seed >> (slice * 8)) & 0xFF) % (uint)count);
 }

@@ -58,9 +58,9 @@ public sealed partial class IFlytekSimulator
             var uuid = CallUuid(row.DataId, attempt);
             var result = TaskResultOf(attempt.Phone);
             var dial = attempt.DialledAt.ToUnixTimeMilliseconds();
-            var ring = 3 + attempt.Pick(0, 12);
+            var ring = attempt.RingSeconds;
             var answer = attempt.Answered ? dial + ring * 1000L : 0;
-            var talk = attempt.Answered ? 15 + attempt.Pick(2, 60) : 0;
+            var talk = attempt.Answered ? attempt.TalkSeconds : 0;
             var hangup = attempt.Answered ? answer + talk * 1000L : dial + ring * 1000L;
             var basic = new JsonObject
             {
@@ -122,7 +122,7 @@ public sealed partial class IFlytekSimulator
             (true, amount is not null ? $"这里是{robotName}，您本期应还{amount}元，请按时还款。" : $"这里是{robotName}，耽误您一分钟可以吗？", "主流程", "NormalNode"),
             (false, intent <= 'B' ? "好的，没问题。" : "我现在不方便。", "主流程", "NormalNode"),
         };
-        var count = 2 + attempt.Pick(1, 3);
+        var count = attempt.Turns;
         // The first customer turn reaches a weaker tag than the last, so tag_max and tag_min differ on longer calls.
         var firstTag = (char)Math.Min('F', intent + 1);
         var lastCustomer = count == 4 ? 3 : 1;
