@@ -6,6 +6,9 @@ namespace OutboundPS.Sandbox;
 /// <summary>The simulators' notion of now; tasks progress as it advances.</summary>
 public abstract class SandboxClock
 {
+    /// <summary>China time, in which both vendors write their times and count their days.</summary>
+    internal static readonly TimeSpan China = TimeSpan.FromHours(8);
+
     /// <summary>The simulated time (UTC+8, like both vendors).</summary>
     public abstract DateTimeOffset Now { get; }
 }
@@ -13,7 +16,7 @@ public abstract class SandboxClock
 /// <summary>Time that runs faster than real time, so that -Sandbox tasks finish in seconds.</summary>
 public sealed class ScaledClock : SandboxClock
 {
-    private readonly DateTimeOffset _origin = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(8));
+    private readonly DateTimeOffset _origin = DateTimeOffset.UtcNow.ToOffset(China);
     private readonly Stopwatch _watch = Stopwatch.StartNew();
 
     /// <summary>Creates a clock running <paramref name="speed"/> times faster than real time.</summary>

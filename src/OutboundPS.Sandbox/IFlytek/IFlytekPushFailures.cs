@@ -23,8 +23,6 @@ public sealed partial class IFlytekSimulator
     /// <summary>Lines per text file inside a zip; more lines start another file.</summary>
     private const int LinesPerFile = 1000;
 
-    private static readonly TimeSpan China = TimeSpan.FromHours(8);
-
     private readonly List<(DateTime Day, PushMessage Message, int RetryTimes)> _failed = new();
 
     /// <summary>Pushes kept for the failure files so far.</summary>
@@ -37,7 +35,7 @@ public sealed partial class IFlytekSimulator
     }
 
     /// <summary>Files its day in the failure store; retryTimes is the attempts made (0 without a push address).</summary>
-    private void Failed(PushMessage message) => _failed.Add((Clock.Now.ToOffset(China).Date, message, message.Attempts));
+    private void Failed(PushMessage message) => _failed.Add((Clock.Now.ToOffset(SandboxClock.China).Date, message, message.Attempts));
 
     /// <summary>
     /// Y16. No date means yesterday. A day outside the last 7 (today, the future, or older) lists nothing rather than
@@ -45,7 +43,7 @@ public sealed partial class IFlytekSimulator
     /// </summary>
     private SimulatedResponse FailedPushes(JsonObject body)
     {
-        var today = Clock.Now.ToOffset(China).Date;
+        var today = Clock.Now.ToOffset(SandboxClock.China).Date;
         var day = today.AddDays(-1);
         if (body["date"] is not null)
         {
@@ -62,7 +60,7 @@ public sealed partial class IFlytekSimulator
     /// <summary>GET /push_download/{path}: the zip of one day and module, or the web server's 404.</summary>
     private SimulatedResponse Download(string relative)
     {
-        var today = Clock.Now.ToOffset(China).Date;
+        var today = Clock.Now.ToOffset(SandboxClock.China).Date;
         var parts = relative.Split('/');
         if (parts.Length != 3 || parts[0] != BusinessId
             || !DateTime.TryParseExact(parts[1], "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) || !Kept(day, today))
@@ -98,9 +96,9 @@ public sealed partial class IFlytekSimulator
                 var entry = zip.CreateEntry(day.ToString("yyyyMMdd", CultureInfo.InvariantCulture) + "/" + module + "/part-"
                     + (part + 1).ToString("0000", CultureInfo.InvariantCulture) + ".txt");
                 using var writer = new StreamWriter(entry.Open(), new UTF8Encoding(false));
-                foreach (var line in lines.Skip(part * LinesPerFile).Take(LinesPerFile))
+                for (var i = part * LinesPerFile; i < Math.Min(lines.Count, (part + 1) * LinesPerFile); i++)
                 {
-                    writer.Write(line);
+                    writer.Write(lines[i]);
                     writer.Write('\n');
                 }
             }
