@@ -211,8 +211,9 @@ public sealed partial class IFlytekSimulator
     {
         if (task.Deleted) return Fail(3010102, "任务已经删除");
         task.Deleted = true;
-        // A long sandbox session need not hold the numbers of tasks it deleted.
+        // A long sandbox session need not hold the numbers, or the rows, of tasks it deleted.
         task.Dialling.Forget();
+        task.Rows.Clear();
         return null;
     }
 

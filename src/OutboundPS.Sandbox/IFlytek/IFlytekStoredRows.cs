@@ -31,6 +31,18 @@ internal sealed class IFlytekStoredRows
         Count += rows;
     }
 
+    /// <summary>Drops every row and the blocks that held them (a deleted task is never dialled again).</summary>
+    internal void Clear()
+    {
+        _batches.Clear();
+        _batches.TrimExcess();
+        _block = Array.Empty<byte>();
+        _blockUsed = 0;
+        _cachedBatch = -1;
+        _cachedValues = null;
+        Count = 0;
+    }
+
     /// <summary>The row at a position (0-based, arrival order): its task_data_id, the columns and its values.</summary>
     internal (long DataId, string[] Head, string[] Values) this[int row]
     {
