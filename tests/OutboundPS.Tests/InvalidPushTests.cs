@@ -80,4 +80,18 @@ public sealed class InvalidPushTests
         Assert.Equal(0, batch.PendingCalls);
         Assert.Empty(batch.Complete());
     }
+
+    [Fact]
+    public void ErrorTarget_IsTheInputItself_UnlessItsTextHoldsASecret()
+    {
+        var plain = new object();
+        Assert.Same(plain, PushPreview.ErrorTarget(plain, "<html>502 Bad Gateway</html>"));
+        Assert.Same(plain, PushPreview.ErrorTarget(plain, null));
+
+        var signed = "{\"sign\":\"" + Secret + "\",\"code\":200}";
+        var target = Assert.IsType<string>(PushPreview.ErrorTarget(signed, signed));
+        Assert.DoesNotContain(Secret, target);
+        Assert.Contains("\"code\":200", target);
+        Assert.DoesNotContain(Secret, Assert.IsType<string>(PushPreview.ErrorTarget(plain, "sign=" + Secret + "&code=200")));
+    }
 }

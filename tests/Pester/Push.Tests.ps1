@@ -71,5 +71,8 @@ Describe 'ConvertFrom-OutboundPush' {
         $body | ConvertFrom-OutboundPush -ErrorVariable problems -ErrorAction SilentlyContinue
         $problems | Should -HaveCount 1
         ($problems[0] | Out-String) | Should -Not -BeLike '*PESTER-SIGN-VALUE*'
+        # Get-Error and Format-List * show the target in full: it is the body with the sign redacted.
+        $problems[0].TargetObject | Should -Not -BeLike '*PESTER-SIGN-VALUE*'
+        $problems[0].TargetObject | Should -BeLike '*"sign":"<redacted>"*'
     }
 }

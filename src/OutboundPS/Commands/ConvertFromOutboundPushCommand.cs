@@ -39,21 +39,21 @@ public sealed class ConvertFromOutboundPushCommand : OutboundCmdlet
     /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        var input = InputObject?.BaseObject;
+        string? text = null;
         try
         {
-            var ready = input switch
+            text = InputObject?.BaseObject switch
             {
-                null => _batch!.Add((string?)null),
-                string text => _batch!.Add(text),
-                byte[] bytes => _batch!.Add(Encoding.UTF8.GetString(bytes)),
-                _ => _batch!.AddParsed(PushInputGraph.From(InputObject)),
+                null => null,
+                string body => body,
+                byte[] bytes => Encoding.UTF8.GetString(bytes),
+                _ => PushJsonWriter.Write(PushInputGraph.From(InputObject)),
             };
-            WriteObject(ready, enumerateCollection: true);
+            WriteObject(_batch!.Add(text), enumerateCollection: true);
         }
         catch (OutboundException error)
         {
-            WriteError(ErrorRecords.From(error, InputObject));
+            WriteError(ErrorRecords.From(error, PushPreview.ErrorTarget(InputObject, text)));
         }
     }
 
