@@ -69,4 +69,19 @@ public class SandboxStorageTests
 
         Assert.Equal(new[] { "13800000001" }, rows[0].Values);
     }
+
+    [Fact]
+    public void StoredRows_Clear_DropsEveryRow_AndTakesNewOnesAfter()
+    {
+        var rows = new IFlytekStoredRows();
+        var body = Encoding.UTF8.GetBytes("{\"call_column\":[\"手机号码\"],\"call_list\":[[\"13800000001\"],[\"13800000002\"]]}");
+        rows.Add(1, new[] { "手机号码" }, body, 2);
+
+        rows.Clear();
+        Assert.Equal(0, rows.Count);
+
+        rows.Add(9, new[] { "手机号码" }, Encoding.UTF8.GetBytes("{\"call_column\":[\"手机号码\"],\"call_list\":[[\"13900000009\"]]}"), 1);
+        Assert.Equal(1, rows.Count);
+        Assert.Equal((9L, "13900000009"), (rows[0].DataId, rows[0].Values[0]));
+    }
 }
