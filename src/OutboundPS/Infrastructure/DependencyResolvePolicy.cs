@@ -30,7 +30,8 @@ internal static class DependencyResolvePolicy
         return IsOnlyOurs(name) || IsOwn(dependencyFolder, requester) ? path : null;
     }
 
-    private static bool IsOnlyOurs(string name) =>
+    /// <summary>Whether only OutboundPS ships the assembly: its engine, which PowerShell 7 also routes into isolation.</summary>
+    internal static bool IsOnlyOurs(string name) =>
         Array.Exists(OnlyOutboundPSShips, n => string.Equals(n, name, StringComparison.OrdinalIgnoreCase));
 
     private static bool IsOwn(string dependencyFolder, Assembly? requester)

@@ -39,6 +39,7 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
     // Touches Core only here, after the resolver exists. Only the sessions of the runspace removing the module go.
     private static void DropSessions() => RunspaceSessions.Current.Clear();
 
+#if NET8_0_OR_GREATER
     private static string? CandidatePath(string? assemblyName)
     {
         if (assemblyName is null) return null;
@@ -46,10 +47,9 @@ public sealed class ModuleInitializer : IModuleAssemblyInitializer, IModuleAssem
         return File.Exists(path) ? path : null;
     }
 
-#if NET8_0_OR_GREATER
     private static Assembly? ResolveIntoIsolation(System.Runtime.Loader.AssemblyLoadContext context, AssemblyName name) =>
         // Only our engine is routed into isolation; its own dependencies then resolve inside that context.
-        name.Name is "OutboundPS.Core" or "OutboundPS.Sandbox" && CandidatePath(name.Name) is { } path
+        name.Name is { } engine && DependencyResolvePolicy.IsOnlyOurs(engine) && CandidatePath(engine) is { } path
             ? DependencyLoadContext.Instance.LoadFromAssemblyPath(path)
             : null;
 
