@@ -94,4 +94,17 @@ public sealed class InvalidPushTests
         Assert.Contains("\"code\":200", target);
         Assert.DoesNotContain(Secret, Assert.IsType<string>(PushPreview.ErrorTarget(plain, "sign=" + Secret + "&code=200")));
     }
+
+    [Fact]
+    public void RecordingBase_MustBeAbsolute_AndIsRefusedNamingTheParameter()
+    {
+        var absolute = new Uri("http://voice.example.com:9000/");
+        Assert.Same(absolute, OutboundPS.Contract.PushOptions.CheckRecordingBase(absolute));
+        Assert.Null(OutboundPS.Contract.PushOptions.CheckRecordingBase(null));
+
+        var error = Assert.Throws<OutboundException>(() => OutboundPS.Contract.PushOptions.CheckRecordingBase(new Uri("rec/", UriKind.Relative)));
+        Assert.Equal(OutboundErrorKind.InvalidArgument, error.Kind);
+        Assert.Contains("RecordingBaseUri", error.Message);
+        Assert.Contains("not an absolute address", error.Message);
+    }
 }

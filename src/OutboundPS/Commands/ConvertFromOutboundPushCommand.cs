@@ -2,6 +2,7 @@ using System;
 using System.Management.Automation;
 using System.Text;
 using OutboundPS.Commands.Infrastructure;
+using OutboundPS.Contract;
 using OutboundPS.Push;
 
 namespace OutboundPS.Commands;
@@ -30,10 +31,7 @@ public sealed class ConvertFromOutboundPushCommand : OutboundCmdlet
     /// <inheritdoc />
     protected override void BeginProcessing()
     {
-        if (RecordingBaseUri is { IsAbsoluteUri: false })
-            Fail(OutboundErrors.InvalidArgument("RecordingBaseUri", RecordingBaseUri, "is not an absolute address.",
-                "Give one such as http://voice.example.com:9000/."), RecordingBaseUri);
-        _batch = new PushBatch(RecordingBaseUri);
+        _batch = new PushBatch(Validate(() => PushOptions.CheckRecordingBase(RecordingBaseUri), RecordingBaseUri));
     }
 
     /// <inheritdoc />

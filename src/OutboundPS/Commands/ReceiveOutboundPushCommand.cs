@@ -3,6 +3,7 @@ using System.Globalization;
 using System.IO;
 using System.Management.Automation;
 using OutboundPS.Commands.Infrastructure;
+using OutboundPS.Contract;
 using OutboundPS.Receiving;
 
 namespace OutboundPS.Commands;
@@ -55,16 +56,14 @@ public sealed class ReceiveOutboundPushCommand : OutboundCmdlet
         if (Timeout is { } limit && limit < TimeSpan.FromSeconds(1))
             Fail(OutboundErrors.InvalidArgument("Timeout", limit, "is shorter than a second.",
                 "Give a time span such as '00:10:00' or (New-TimeSpan -Minutes 10); a bare number is read as ticks."), limit);
-        if (RecordingBaseUri is { IsAbsoluteUri: false })
-            Fail(OutboundErrors.InvalidArgument("RecordingBaseUri", RecordingBaseUri, "is not an absolute address.",
-                "Give one such as http://voice.example.com:9000/."), RecordingBaseUri);
+        var recordingBase = Validate(() => PushOptions.CheckRecordingBase(RecordingBaseUri), RecordingBaseUri);
 
         var options = new PushReceiverOptions(prefix)
         {
             Path = Path is null ? null : ResolveFile(Path),
             Count = Count,
             Timeout = Timeout,
-            RecordingBaseUri = RecordingBaseUri,
+            RecordingBaseUri = recordingBase,
         };
         var receiver = new PushReceiver(options);
         Run(token => receiver.RunAsync(item => OnPipelineThread(() => WriteObject(item)), token), prefix);
