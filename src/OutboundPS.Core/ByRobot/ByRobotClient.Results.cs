@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using OutboundPS.Contract;
+using OutboundPS.Json;
 
 namespace OutboundPS.ByRobot;
 
@@ -55,7 +56,8 @@ internal sealed partial class ByRobotClient : ICallRecordReads
         var query = new Dictionary<string, string> { ["callInstanceId"] = ParseId("CallId", callId).ToString(CultureInfo.InvariantCulture) };
         // data is {phoneLog, sceneInstance, taskResult}, the shape of a callback's inner data, so one mapper reads both.
         var detail = await GetAsync<JsonElement>(CallDetailPath, "task/phoneLogInfo", cancellationToken, query).ConfigureAwait(false);
-        if (detail.ValueKind != JsonValueKind.Object || !detail.TryGetProperty("sceneInstance", out var call) || call.ValueKind != JsonValueKind.Object)
+        // Member, not Object: Object would also parse a sceneInstance sent as a JSON string, which this answer has always refused.
+        if (detail.Member("sceneInstance") is not { ValueKind: JsonValueKind.Object } call)
             throw OutboundErrors.UnreadableAnswer(Vendor, "task/phoneLogInfo", 200, "(no sceneInstance in data)");
         var record = ByRobotCallRecordMapper.ToRecord(call, detail, "callInstanceId");
         record.CallId ??= callId;
