@@ -1,5 +1,3 @@
-using System;
-using System.Globalization;
 using System.Text.Json;
 using OutboundPS.Contract;
 using OutboundPS.Json;
@@ -95,15 +93,10 @@ internal sealed class ByRobotPushReader : IPushReader
             VendorStatus = status,
             Status = ByRobotStatusMap.ToStatus(status),
             RobotId = job.Text("robotDefId"),
-            StartTime = Date(job.Text("startDate")),
-            EndTime = Date(job.Text("endDate")),
+            StartTime = ByRobotSchedule.ParseDate(job.Text("startDate")),
+            EndTime = ByRobotSchedule.ParseDate(job.Text("endDate")),
             WorkingHours = working,
             BreakHours = breaks,
         };
     }
-
-    private static DateTimeOffset? Date(string? text) =>
-        DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? new DateTimeOffset(date, VendorTime.ChinaOffset)
-            : null;
 }
