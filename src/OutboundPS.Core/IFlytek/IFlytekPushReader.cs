@@ -17,6 +17,9 @@ internal sealed class IFlytekPushReader : IPushReader
     internal const string VoiceModule = "receiveVoice";
     internal const string DialogModule = "receiveDialog";
 
+    /// <summary>The fields that mark a receiveCallRecord push; allocated once because Detect runs on every push without a module.</summary>
+    private static readonly string[] CallRecordFields = { "direction", "time_hangup", "time_answer", "duration_call", "task_result" };
+
     /// <summary>True when the object looks like a yeta push (it has call_uuid).</summary>
     internal static bool IsPush(JsonElement root) => root.Member("call_uuid") is not null;
 
@@ -48,7 +51,7 @@ internal sealed class IFlytekPushReader : IPushReader
     {
         if (push.Array("dialog") is not null) return PushKind.IFlytekDialog;
         if (push.Text("url") is not null) return PushKind.IFlytekVoice;
-        foreach (var name in new[] { "direction", "time_hangup", "time_answer", "duration_call", "task_result" })
+        foreach (var name in CallRecordFields)
             if (push.Member(name) is not null) return PushKind.IFlytekCallRecord;
         return null;
     }
