@@ -24,17 +24,17 @@ internal sealed class IFlytekPushReader : IPushReader
     internal static bool IsPush(JsonElement root) => root.Member("call_uuid") is not null;
 
     /// <summary>
-    /// True for a line of a push-failure file (docs/vendors/iflytek.md#downloadv1pushfailed):
-    /// {"data":{…push…},"module":…,"retryTimes":…,"timestamp":…}.
+    /// The push inside a line of a push-failure file (docs/vendors/iflytek.md#downloadv1pushfailed):
+    /// {"data":{…push…},"module":…,"retryTimes":…,"timestamp":…}; null when the object is not such a line.
     /// </summary>
-    internal static bool IsFailedPushLine(JsonElement root) =>
-        root.Text("module") is not null && root.Object("data") is { } data && IsPush(data);
+    internal static JsonElement? FailedPush(JsonElement root) =>
+        root.Text("module") is not null && root.Object("data") is { } data && IsPush(data) ? data : null;
 
     public PushMessage? TryRead(JsonElement root, string? module, string body)
     {
         if (IsPush(root)) return Read(root, module, body);
         // A line of a push-failure file names its module beside the push.
-        return IsFailedPushLine(root) ? Read(root.Object("data")!.Value, module ?? root.Text("module"), body) : null;
+        return FailedPush(root) is { } push ? Read(push, module ?? root.Text("module"), body) : null;
     }
 
     private static PushMessage Read(JsonElement push, string? module, string body)
