@@ -16,22 +16,17 @@ internal sealed class ByRobotPushReader : IPushReader
     internal const string JobInfoResult = "JOB_INFO_RESULT";
     internal const string InboundCallInstanceResult = "INBOUND_CALL_INSTANCE_RESULT";
 
-    /// <summary>The callback wrapper's type, when the body has the wrapper; null otherwise.</summary>
-    internal static string? DataType(JsonElement root) => root.Object("data") is { } wrapper ? wrapper.Text("dataType") : null;
-
     public PushMessage? TryRead(JsonElement root, string? module, string body)
     {
-        if (DataType(root) is not null) return Read(root, body);
+        if (root.Object("data") is { } wrapper && wrapper.Text("dataType") is { } dataType) return Read(wrapper, dataType, body);
         if (root.Member("dataType") is not null && root.Member("data") is not null)
             throw PushPreview.NotAPush(body,
                 "it looks like the inner part of a BYRobot callback, without the {\"code\":200,\"data\":…} wrapper BYRobot always sends.");
         return null;
     }
 
-    private static PushMessage Read(JsonElement root, string body)
+    private static PushMessage Read(JsonElement wrapper, string dataType, string body)
     {
-        var wrapper = root.Object("data")!.Value;
-        var dataType = wrapper.Text("dataType")!;
         var payload = wrapper.Object("data")
             ?? throw PushPreview.NotAPush(body, $"the BYRobot {dataType} callback has no inner data object.");
         switch (dataType.Trim().ToUpperInvariant())
