@@ -130,7 +130,7 @@ internal sealed class IFlytekPushCall : IPushCall
         {
             if (i == phoneColumn || names[i] is not { } column) continue;
             variables[column] = cells[i] ?? string.Empty;
-            if (customerName is null && CustomerColumnNames.Name.Contains(column.Trim(), StringComparer.OrdinalIgnoreCase)) customerName = cells[i];
+            if (customerName is null && CustomerColumnNames.IsName(column.Trim())) customerName = cells[i];
         }
 
         return (variables.Count == 0 ? OutboundCallRecord.EmptyVariables : variables, customerName);
