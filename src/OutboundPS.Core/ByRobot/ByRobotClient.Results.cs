@@ -6,6 +6,7 @@ using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
 using OutboundPS.Contract;
+using OutboundPS.Json;
 
 namespace OutboundPS.ByRobot;
 
@@ -39,19 +40,15 @@ internal sealed partial class ByRobotClient : ICallRecordReads
                 ? new[] { new ByRobotResultItem { Name = ByRobotCallRecordMapper.IntentDimension, Value = wording } }
                 : null,
         };
-        var page = await PostAsync<ByRobotPage<ByRobotDoneCall>>(DoneCallsPath, "task/queryDoneTaskPhones", query, cancellationToken).ConfigureAwait(false)
-            ?? new ByRobotPage<ByRobotDoneCall>();
-        var items = page.List ?? Array.Empty<ByRobotDoneCall>();
-        return new CallRecordPage(items.Select(ByRobotRecordMapper.FromDone).ToArray(), page.Total ?? items.Length);
+        var page = await PostAsync<ByRobotPage<ByRobotDoneCall>>(DoneCallsPath, "task/queryDoneTaskPhones", query, cancellationToken).ConfigureAwait(false);
+        return ToPage(page, ByRobotRecordMapper.FromDone);
     }
 
     public async Task<CallRecordPage> GetPendingCallsAsync(string taskId, int pageIndex, CancellationToken cancellationToken)
     {
         var query = new ByRobotPendingQuery { TaskId = ParseId("TaskId", taskId), PageNum = pageIndex, PageSize = ByRobotVendor.RecordPageSize };
-        var page = await PostAsync<ByRobotPage<ByRobotPendingCall>>(PendingCallsPath, "task/notDialedCustomerList", query, cancellationToken).ConfigureAwait(false)
-            ?? new ByRobotPage<ByRobotPendingCall>();
-        var items = page.List ?? Array.Empty<ByRobotPendingCall>();
-        return new CallRecordPage(items.Select(item => ByRobotRecordMapper.FromPending(item, taskId)).ToArray(), page.Total ?? items.Length);
+        var page = await PostAsync<ByRobotPage<ByRobotPendingCall>>(PendingCallsPath, "task/notDialedCustomerList", query, cancellationToken).ConfigureAwait(false);
+        return ToPage(page, item => ByRobotRecordMapper.FromPending(item, taskId));
     }
 
     public async Task<OutboundCallRecord> GetCallAsync(string callId, CancellationToken cancellationToken)
@@ -59,7 +56,8 @@ internal sealed partial class ByRobotClient : ICallRecordReads
         var query = new Dictionary<string, string> { ["callInstanceId"] = ParseId("CallId", callId).ToString(CultureInfo.InvariantCulture) };
         // data is {phoneLog, sceneInstance, taskResult}, the shape of a callback's inner data, so one mapper reads both.
         var detail = await GetAsync<JsonElement>(CallDetailPath, "task/phoneLogInfo", cancellationToken, query).ConfigureAwait(false);
-        if (detail.ValueKind != JsonValueKind.Object || !detail.TryGetProperty("sceneInstance", out var call) || call.ValueKind != JsonValueKind.Object)
+        // Member, not Object: Object would also parse a sceneInstance sent as a JSON string, which this answer has always refused.
+        if (detail.Member("sceneInstance") is not { ValueKind: JsonValueKind.Object } call)
             throw OutboundErrors.UnreadableAnswer(Vendor, "task/phoneLogInfo", 200, "(no sceneInstance in data)");
         var record = ByRobotCallRecordMapper.ToRecord(call, detail, "callInstanceId");
         record.CallId ??= callId;
@@ -75,9 +73,14 @@ internal sealed partial class ByRobotClient : ICallRecordReads
         query["endDate"] = until.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         query["pageNum"] = pageIndex.ToString(CultureInfo.InvariantCulture);
         query["pageSize"] = ByRobotVendor.MissedPageSize.ToString(CultureInfo.InvariantCulture);
-        var page = await GetAsync<ByRobotPage<ByRobotMissedCallback>>(MissedCallbacksPath, "callBack/queryUnCallBack", cancellationToken, query).ConfigureAwait(false)
-            ?? new ByRobotPage<ByRobotMissedCallback>();
-        var items = page.List ?? Array.Empty<ByRobotMissedCallback>();
-        return new CallRecordPage(items.Select(ByRobotRecordMapper.FromMissed).ToArray(), page.Total ?? items.Length);
+        var page = await GetAsync<ByRobotPage<ByRobotMissedCallback>>(MissedCallbacksPath, "callBack/queryUnCallBack", cancellationToken, query).ConfigureAwait(false);
+        return ToPage(page, ByRobotRecordMapper.FromMissed);
+    }
+
+    /// <summary>An answer without data, or data without a list, is an empty page; without a total, the list is all there is.</summary>
+    private static CallRecordPage ToPage<T>(ByRobotPage<T>? page, Func<T, OutboundCallRecord> map)
+    {
+        var items = page?.List ?? Array.Empty<T>();
+        return new CallRecordPage(items.Select(map).ToArray(), page?.Total ?? items.Length);
     }
 }

@@ -1,5 +1,3 @@
-using System;
-using System.Globalization;
 using System.Text.Json;
 using OutboundPS.Contract;
 using OutboundPS.Json;
@@ -18,22 +16,17 @@ internal sealed class ByRobotPushReader : IPushReader
     internal const string JobInfoResult = "JOB_INFO_RESULT";
     internal const string InboundCallInstanceResult = "INBOUND_CALL_INSTANCE_RESULT";
 
-    /// <summary>The callback wrapper's type, when the body has the wrapper; null otherwise.</summary>
-    internal static string? DataType(JsonElement root) => root.Object("data") is { } wrapper ? wrapper.Text("dataType") : null;
-
     public PushMessage? TryRead(JsonElement root, string? module, string body)
     {
-        if (DataType(root) is not null) return Read(root, body);
+        if (root.Object("data") is { } wrapper && wrapper.Text("dataType") is { } dataType) return Read(wrapper, dataType, body);
         if (root.Member("dataType") is not null && root.Member("data") is not null)
             throw PushPreview.NotAPush(body,
                 "it looks like the inner part of a BYRobot callback, without the {\"code\":200,\"data\":…} wrapper BYRobot always sends.");
         return null;
     }
 
-    private static PushMessage Read(JsonElement root, string body)
+    private static PushMessage Read(JsonElement wrapper, string dataType, string body)
     {
-        var wrapper = root.Object("data")!.Value;
-        var dataType = wrapper.Text("dataType")!;
         var payload = wrapper.Object("data")
             ?? throw PushPreview.NotAPush(body, $"the BYRobot {dataType} callback has no inner data object.");
         switch (dataType.Trim().ToUpperInvariant())
@@ -95,15 +88,10 @@ internal sealed class ByRobotPushReader : IPushReader
             VendorStatus = status,
             Status = ByRobotStatusMap.ToStatus(status),
             RobotId = job.Text("robotDefId"),
-            StartTime = Date(job.Text("startDate")),
-            EndTime = Date(job.Text("endDate")),
+            StartTime = ByRobotSchedule.ParseDate(job.Text("startDate")),
+            EndTime = ByRobotSchedule.ParseDate(job.Text("endDate")),
             WorkingHours = working,
             BreakHours = breaks,
         };
     }
-
-    private static DateTimeOffset? Date(string? text) =>
-        DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? new DateTimeOffset(date, VendorTime.ChinaOffset)
-            : null;
 }

@@ -54,5 +54,11 @@ internal readonly struct ByRobotSchedule
             ? new DateTimeOffset(time, VendorTime.ChinaOffset)
             : null;
 
+    /// <summary>A "yyyy-MM-dd" task start or end date, from its midnight in China time.</summary>
+    internal static DateTimeOffset? ParseDate(string? text) =>
+        System.DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            ? new DateTimeOffset(date, VendorTime.ChinaOffset)
+            : null;
+
     internal static string Date(DateTimeOffset value) => VendorTime.InChina(value).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

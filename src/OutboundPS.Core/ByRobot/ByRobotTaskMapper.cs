@@ -18,7 +18,7 @@ internal static class ByRobotTaskMapper
             Status = ByRobotStatusMap.ToStatus(item.Status),
             Lines = (item.CallPhones ?? Array.Empty<ByRobotTaskPhone>()).Where(p => p.UserPhoneId is not null)
                 .Select(p => Id(p.UserPhoneId)).ToArray(),
-            StartTime = ParseDate(item.StartDate),
+            StartTime = ByRobotSchedule.ParseDate(item.StartDate),
             WorkingHours = working,
             BreakHours = breaks,
             Total = item.TotalCount,
@@ -30,9 +30,4 @@ internal static class ByRobotTaskMapper
     }
 
     internal static string Id(long? id) => id?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
-
-    private static DateTimeOffset? ParseDate(string? text) =>
-        DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-            ? new DateTimeOffset(date, VendorTime.ChinaOffset)
-            : null;
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
@@ -58,7 +59,7 @@ internal sealed class GuardedClient : IOutboundClient
         _inner is ITaskStops stops ? stops.StopTaskAsync(taskId, cancellationToken) : throw Missing(VendorOperation.StopTask);
 
     public Task<IReadOnlyList<VendorVoice>> GetVoicesAsync(CancellationToken cancellationToken) =>
-        _inner is IVoiceReads voices ? voices.GetVoicesAsync(cancellationToken) : Task.FromResult<IReadOnlyList<VendorVoice>>(System.Array.Empty<VendorVoice>());
+        _inner is IVoiceReads voices ? voices.GetVoicesAsync(cancellationToken) : Task.FromResult<IReadOnlyList<VendorVoice>>(Array.Empty<VendorVoice>());
 
     public Task DeleteTaskAsync(string taskId, CancellationToken cancellationToken) => _inner.DeleteTaskAsync(taskId, cancellationToken);
 
@@ -81,13 +82,13 @@ internal sealed class GuardedClient : IOutboundClient
 
     public Task<OutboundCallRecord> GetCallAsync(string callId, CancellationToken cancellationToken) => Records().GetCallAsync(callId, cancellationToken);
 
-    public Task<CallRecordPage> GetMissedCallbacksAsync(string? taskId, System.DateTime since, System.DateTime until, int pageIndex, CancellationToken cancellationToken) =>
+    public Task<CallRecordPage> GetMissedCallbacksAsync(string? taskId, DateTime since, DateTime until, int pageIndex, CancellationToken cancellationToken) =>
         Records().GetMissedCallbacksAsync(taskId, since, until, pageIndex, cancellationToken);
 
-    public Task<IReadOnlyList<System.Uri>> GetFailedPushFilesAsync(System.DateTime date, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<Uri>> GetFailedPushFilesAsync(DateTime date, CancellationToken cancellationToken) =>
         FailedPushes().GetFailedPushFilesAsync(date, cancellationToken);
 
-    public Task<byte[]> DownloadAsync(System.Uri file, CancellationToken cancellationToken) => FailedPushes().DownloadAsync(file, cancellationToken);
+    public Task<byte[]> DownloadAsync(Uri file, CancellationToken cancellationToken) => FailedPushes().DownloadAsync(file, cancellationToken);
 
     public void Dispose() => _inner.Dispose();
 

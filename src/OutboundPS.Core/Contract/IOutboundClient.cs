@@ -7,9 +7,9 @@ namespace OutboundPS.Contract;
 /// What the cmdlets and the engine call: every operation, for every vendor. A session hands out a GuardedClient around
 /// the vendor's own client, so an operation the vendor lacks ends with NotImplemented naming the alternative from its
 /// descriptor; it never does something else instead. The reads of call results are optional too (ICallRecordReads,
-/// IFailedPushReads).
+/// IFailedPushReads). Voices (IVoiceReads) are not: a vendor without voices lists none.
 /// </summary>
-internal interface IOutboundClient : IVendorClient, ICallRecordReads, IFailedPushReads
+internal interface IOutboundClient : IVendorClient, ICallRecordReads, IFailedPushReads, IVoiceReads
 {
     /// <summary>The vendor, with its limits, rules and capability table.</summary>
     VendorDescriptor Descriptor { get; }
@@ -18,9 +18,6 @@ internal interface IOutboundClient : IVendorClient, ICallRecordReads, IFailedPus
 
     /// <summary>Changes a task that is not running (ITaskUpdates), or NotImplemented.</summary>
     Task UpdateTaskAsync(TaskUpdateSpec spec, CancellationToken cancellationToken);
-
-    /// <summary>The TTS voices tasks and calls may name (IVoiceReads); none for a vendor without voices.</summary>
-    Task<System.Collections.Generic.IReadOnlyList<VendorVoice>> GetVoicesAsync(CancellationToken cancellationToken);
 
     /// <summary>Ends a task for good (ITaskStops), or NotImplemented.</summary>
     Task StopTaskAsync(string taskId, CancellationToken cancellationToken);

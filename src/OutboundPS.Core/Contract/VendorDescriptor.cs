@@ -50,9 +50,9 @@ internal abstract class VendorDescriptor
     internal virtual Uri NormalizeBaseUri(Uri uri) =>
         uri.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? uri : new Uri(uri.AbsoluteUri + "/");
 
-    /// <summary>The vendor's client for a session; the secret is the caller's to keep.</summary>
     /// <summary>Reads the pushes (callbacks) the vendor sends; null for a vendor whose pushes OutboundPS does not read.</summary>
     internal virtual IPushReader? PushReader => null;
 
+    /// <summary>The vendor's client for a session; the secret is the caller's to keep.</summary>
     internal abstract IVendorClient CreateClient(OutboundSession session, SecureString appSecret, TransportOptions options, Func<DateTimeOffset>? clock);
 }

@@ -117,5 +117,5 @@ internal sealed class IFlytekColumnPlan
 
     private static bool IsNameField(string field, string nameColumn) =>
         string.Equals(field, nameColumn, StringComparison.OrdinalIgnoreCase)
-        || CustomerColumnNames.Name.Contains(field, StringComparer.OrdinalIgnoreCase);
+        || CustomerColumnNames.IsName(field);
 }

@@ -21,6 +21,7 @@ internal sealed class IFlytekPushCall : IPushCall
 
     private JsonElement? _outboundRecord;
     private JsonElement? _basicRecord;
+    private bool _basicRecordIsInbound;
     private JsonElement? _voice;
     private JsonElement? _dialog;
 
@@ -39,6 +40,7 @@ internal sealed class IFlytekPushCall : IPushCall
                 break;
             case PushKind.IFlytekCallRecord:
                 _basicRecord = part.Body;
+                _basicRecordIsInbound = part.IsInboundRecord;
                 break;
             case PushKind.IFlytekVoice:
                 _voice = part.Body;
@@ -54,7 +56,7 @@ internal sealed class IFlytekPushCall : IPushCall
     /// the basic one), the recording and the dialog. A later part could add nothing.
     /// </summary>
     public bool IsComplete =>
-        (_outboundRecord is not null || _basicRecord?.Int32("direction") == 1) && _voice is not null && _dialog is not null;
+        (_outboundRecord is not null || _basicRecordIsInbound) && _voice is not null && _dialog is not null;
 
     public OutboundCallRecord ToRecord(PushOptions options)
     {
@@ -128,7 +130,7 @@ internal sealed class IFlytekPushCall : IPushCall
         {
             if (i == phoneColumn || names[i] is not { } column) continue;
             variables[column] = cells[i] ?? string.Empty;
-            if (customerName is null && CustomerColumnNames.Name.Contains(column.Trim(), StringComparer.OrdinalIgnoreCase)) customerName = cells[i];
+            if (customerName is null && CustomerColumnNames.IsName(column.Trim())) customerName = cells[i];
         }
 
         return (variables.Count == 0 ? OutboundCallRecord.EmptyVariables : variables, customerName);

@@ -17,21 +17,24 @@ internal sealed class IFlytekPushReader : IPushReader
     internal const string VoiceModule = "receiveVoice";
     internal const string DialogModule = "receiveDialog";
 
+    /// <summary>The fields that mark a receiveCallRecord push; allocated once because Detect runs on every push without a module.</summary>
+    private static readonly string[] CallRecordFields = { "direction", "time_hangup", "time_answer", "duration_call", "task_result" };
+
     /// <summary>True when the object looks like a yeta push (it has call_uuid).</summary>
     internal static bool IsPush(JsonElement root) => root.Member("call_uuid") is not null;
 
     /// <summary>
-    /// True for a line of a push-failure file (docs/vendors/iflytek.md#downloadv1pushfailed):
-    /// {"data":{…push…},"module":…,"retryTimes":…,"timestamp":…}.
+    /// The push inside a line of a push-failure file (docs/vendors/iflytek.md#downloadv1pushfailed):
+    /// {"data":{…push…},"module":…,"retryTimes":…,"timestamp":…}; null when the object is not such a line.
     /// </summary>
-    internal static bool IsFailedPushLine(JsonElement root) =>
-        root.Text("module") is not null && root.Object("data") is { } data && IsPush(data);
+    internal static JsonElement? FailedPush(JsonElement root) =>
+        root.Text("module") is not null && root.Object("data") is { } data && IsPush(data) ? data : null;
 
     public PushMessage? TryRead(JsonElement root, string? module, string body)
     {
         if (IsPush(root)) return Read(root, module, body);
         // A line of a push-failure file names its module beside the push.
-        return IsFailedPushLine(root) ? Read(root.Object("data")!.Value, module ?? root.Text("module"), body) : null;
+        return FailedPush(root) is { } push ? Read(push, module ?? root.Text("module"), body) : null;
     }
 
     private static PushMessage Read(JsonElement push, string? module, string body)
@@ -48,7 +51,7 @@ internal sealed class IFlytekPushReader : IPushReader
     {
         if (push.Array("dialog") is not null) return PushKind.IFlytekDialog;
         if (push.Text("url") is not null) return PushKind.IFlytekVoice;
-        foreach (var name in new[] { "direction", "time_hangup", "time_answer", "duration_call", "task_result" })
+        foreach (var name in CallRecordFields)
             if (push.Member(name) is not null) return PushKind.IFlytekCallRecord;
         return null;
     }

@@ -20,7 +20,7 @@ internal sealed class CallRecordInputRow : IInputRow
         var variables = record.Variables.Keys.Where(k => !Same(k, PhoneName) && !Same(k, NameName)).ToArray();
         // A row that carried its name as a variable (yeta's 姓名 column) keeps it there, where the robot expects it;
         // offering Name beside it would be one column too many.
-        var nameVariable = variables.Any(v => Contract.CustomerColumnNames.Name.Any(n => Same(n, v)));
+        var nameVariable = variables.Any(Contract.CustomerColumnNames.IsName);
         PropertyNames = (nameVariable ? new[] { PhoneName } : new[] { PhoneName, NameName }).Concat(variables).ToArray();
     }
 

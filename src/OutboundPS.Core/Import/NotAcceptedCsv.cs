@@ -136,7 +136,13 @@ internal sealed class NotAcceptedCsv : IDisposable
             _writer.Write(',');
         }
 
-        _writer.WriteLine("\"Outcome\",\"Reason\",\"Code\"");
+        for (var i = 0; i < OutcomeColumns.Length; i++)
+        {
+            if (i > 0) _writer.Write(',');
+            WriteField(OutcomeColumns[i]);
+        }
+
+        _writer.WriteLine();
     }
 
     /// <summary>Rows of another shape (hashtables, mixed objects) keep the first row's header, as Export-Csv does; counted so the user is told.</summary>
