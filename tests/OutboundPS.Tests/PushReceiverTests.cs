@@ -205,8 +205,9 @@ public sealed class PushReceiverTests
 
         Assert.Equal((200, "success"), await RunningReceiver.PostAsync(http, receiver.Address, YetaRecord));
         Assert.Equal((200, "success"), await RunningReceiver.PostAsync(http, receiver.Address, voice));
-        // No dialog comes for this call: the receiver stops waiting for it.
-        while (receiver.Written.IsEmpty) await Task.Delay(20);
+        // No dialog comes for this call: the receiver stops waiting for it. Bounded at five part waits so a receiver
+        // that never writes the call fails the test instead of hanging the run.
+        Assert.True(SpinWait.SpinUntil(() => !receiver.Written.IsEmpty, TimeSpan.FromSeconds(10)));
 
         var record = Assert.IsType<OutboundCallRecord>(Assert.Single(receiver.Written));
         Assert.Equal(("u-1", "19900000001"), (record.CallId, record.Phone));
