@@ -42,7 +42,7 @@ internal sealed class RunningReceiver : IAsyncDisposable
 
     internal Task Run { get; }
 
-    internal Uri Address => new(Options.Prefix.Replace("+", "127.0.0.1"));
+    internal Uri Address => new(Options.Prefix);
 
     /// <summary>What the receiver wrote, in order.</summary>
     internal ConcurrentQueue<object> Written { get; } = new();
