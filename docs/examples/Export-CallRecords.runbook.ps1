@@ -21,10 +21,10 @@ $ProgressPreference = 'SilentlyContinue'
 Connect-Outbound -Vendor ByRobot -Credential (Get-AutomationPSCredential -Name 'byrobot-app') -Name results
 
 $path = Join-Path $OutFolder ('call-records-{0:yyyy-MM-dd}.csv' -f $Day)
-$records = Get-OutboundTask -Status Running, Paused, SystemPaused, Completed, Stopped |
+# Streamed from the vendor to the file, not gathered first, so a busy day fits a cloud job's 400 MB as a quiet one does.
+Get-OutboundTask -Status Running, Paused, SystemPaused, Completed, Stopped |
     Get-OutboundCallRecord |
-    Where-Object { $_.Dialled -and $_.Dialled.Date -eq $Day }
-$records |
+    Where-Object { $_.Dialled -and $_.Dialled.Date -eq $Day } |
     Select-Object TaskId, CallId, Phone, Name, Outcome, VendorStatus, Intent, IntentLabel, Duration, Rounds, Dialled, HungUp, RecordingUri |
     Export-Csv $path -NoTypeInformation -Encoding utf8
 

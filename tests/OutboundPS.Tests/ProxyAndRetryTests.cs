@@ -187,8 +187,18 @@ public sealed class ProxyAndRetryTests
 
         var error = await Assert.ThrowsAsync<OutboundException>(() => SessionConnector.ConnectAsync(request, new SessionRegistry(), None));
 
+        // The proxy's empty 407 reaches the token reader as an answer it cannot read.
+        Assert.Equal("OutboundPS.IFlytek.UnreadableAnswer", error.ErrorId);
+        Assert.Equal(OutboundErrorKind.InvalidResult, error.Kind);
+        Assert.Contains("HTTP 407", error.Message);
         Assert.DoesNotContain("wrong-SECRET", error.ToString());
-        Assert.All(proxy.Seen, s => Assert.StartsWith("http://vendor.invalid/", s.Target));
+        var seen = proxy.Seen.ToArray();
+        // Assert.All passes on nothing, so without this the test passed even when the proxy was never asked.
+        Assert.NotEmpty(seen);
+        Assert.All(seen, s => Assert.StartsWith("http://vendor.invalid/", s.Target));
+        // The wrong credential reaching the proxy shows the 407 was the proxy's own refusal of it.
+        var wrong = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes("u:wrong-SECRET"));
+        Assert.Contains(seen, s => s.Authorization == wrong);
     }
 
     [Theory]

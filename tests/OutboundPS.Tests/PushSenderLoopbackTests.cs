@@ -3,12 +3,7 @@ using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using OutboundPS.Sandbox;
 using OutboundPS.Sandbox.IFlytek;
 using OutboundPS.Sandbox.Pushes;
@@ -24,11 +19,7 @@ public sealed class PushSenderLoopbackTests
     public async Task YetaRule_DeliversAThousandRecords_ThroughDropsStallsAndFailedReplies()
     {
         var received = new ConcurrentDictionary<string, int>();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using var app = builder.Build();
-        app.Run(async context =>
+        var started = await KestrelSandbox.StartAppAsync(async context =>
         {
             using var reader = new System.IO.StreamReader(context.Request.Body);
             var body = await reader.ReadToEndAsync();
@@ -39,9 +30,8 @@ public sealed class PushSenderLoopbackTests
             else if (seen == 1 && n % 20 == 3) await context.Response.WriteAsync("busy");  // stored, not acknowledged: comes again
             else await context.Response.WriteAsync("{\"result\":\"success\"}");
         });
-        await app.StartAsync();
-        var address = new Uri(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<IServerAddressesFeature>()!.Addresses.First());
+        await using var app = started.App;
+        var address = started.Address;
 
         var clock = new ManualClock(SandboxHarness.Start);
         using var sender = new PushSender(address, new IFlytekSimulator("k", "s", clock).DeliveryRule, clock, parallel: 16);

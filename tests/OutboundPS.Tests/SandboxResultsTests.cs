@@ -7,6 +7,7 @@ using System.Linq;
 using System.Net.Http;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -207,7 +208,7 @@ public sealed class SandboxResultsTests
         Assert.Equal(ByRobotSimulator.IntentOf((string)answered["sceneInstance"]!["customerTelephone"]!).ToString(), alias);
         Assert.StartsWith(alias + "级(", (string)level["resultValueNew"]!);
         Assert.NotEqual((string)level["resultValue"]!, (string)level["resultValueNew"]!);
-        Assert.IsType<bool>(answered["phoneLog"]!["phoneLogs"]![0]!["aiUnknown"]!.GetValue<bool>());
+        Assert.Contains(answered["phoneLog"]!["phoneLogs"]![0]!["aiUnknown"]!.GetValueKind(), new[] { JsonValueKind.True, JsonValueKind.False });
     }
 
     [Fact]

@@ -3,12 +3,8 @@ using System.Collections.Concurrent;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using OutboundPS.Sandbox;
 
 namespace OutboundPS.Tests.Support;
@@ -35,12 +31,8 @@ internal sealed class FakeProxy : IAsyncDisposable
     internal static async Task<FakeProxy> StartAsync(IVendorSimulator simulator, string user, string password)
     {
         var expected = "Basic " + Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(user + ":" + password));
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         FakeProxy? proxy = null;
-        app.Run(async context =>
+        var (app, address) = await KestrelSandbox.StartAppAsync(async context =>
         {
             var target = context.Features.Get<IHttpRequestFeature>()!.RawTarget;
             var authorization = context.Request.Headers.ProxyAuthorization.FirstOrDefault();
@@ -54,10 +46,7 @@ internal sealed class FakeProxy : IAsyncDisposable
 
             await KestrelSandbox.Answer(simulator, context);
         });
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        proxy = new FakeProxy(app, new Uri(address.TrimEnd('/') + "/"));
+        proxy = new FakeProxy(app, address);
         return proxy;
     }
 

@@ -35,12 +35,8 @@ internal sealed class KestrelSandbox : IAsyncDisposable
 
     internal static async Task<KestrelSandbox> StartAsync(IVendorSimulator simulator)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
         KestrelSandbox? sandbox = null;
-        app.Run(async context =>
+        var (app, address) = await StartAppAsync(async context =>
         {
             var open = Interlocked.Increment(ref sandbox!._inFlight);
             InterlockedMax(ref sandbox._maxInFlight, open);
@@ -53,11 +49,27 @@ internal sealed class KestrelSandbox : IAsyncDisposable
                 Interlocked.Decrement(ref sandbox._inFlight);
             }
         });
+        sandbox = new KestrelSandbox(app, address);
+        return sandbox;
+    }
+
+    /// <summary>
+    /// A started Kestrel app answering every request with <paramref name="handle"/>, and its address with a trailing
+    /// slash. It binds 127.0.0.1 port 0 so parallel tests never contend for a port and nothing listens beyond this
+    /// machine; the caller stops and disposes it.
+    /// </summary>
+    internal static async Task<(WebApplication App, Uri Address)> StartAppAsync(RequestDelegate handle)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        app.Run(handle);
         await app.StartAsync();
+        // Port 0 is only resolved once the server has started: ask it which port it got.
         var address = app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
             .Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        sandbox = new KestrelSandbox(app, new Uri(address.TrimEnd('/') + "/"));
-        return sandbox;
+        return (app, new Uri(address.TrimEnd('/') + "/"));
     }
 
     private static void InterlockedMax(ref int target, int value)

@@ -27,11 +27,15 @@ internal sealed class RunningReceiver : IAsyncDisposable
         Run = Receiver.RunAsync(Written.Enqueue, _stop.Token);
     }
 
-    internal static RunningReceiver Start(Action<PushReceiverOptions>? configure = null, bool store = true)
+    /// <param name="stored">What an earlier run left in the file, for a test of a restarted receiver.</param>
+    internal static RunningReceiver Start(Action<PushReceiverOptions>? configure = null, bool store = true, string? stored = null)
     {
+        if (stored is not null && !store) throw new ArgumentException("A receiver without a file has nothing stored.", nameof(stored));
         var folder = Path.Combine(Path.GetTempPath(), "outboundps-receive-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
         var options = new PushReceiverOptions(LoopbackPrefix.Free()) { Path = store ? Path.Combine(folder, "pushes.jsonl") : null };
+        // Written before the receiver starts: it reads what its file holds only then.
+        if (stored is not null) File.WriteAllText(options.Path!, stored);
         configure?.Invoke(options);
         return new RunningReceiver(options, folder);
     }
@@ -42,7 +46,7 @@ internal sealed class RunningReceiver : IAsyncDisposable
 
     internal Task Run { get; }
 
-    internal Uri Address => new(Options.Prefix.Replace("+", "127.0.0.1"));
+    internal Uri Address => new(Options.Prefix);
 
     /// <summary>What the receiver wrote, in order.</summary>
     internal ConcurrentQueue<object> Written { get; } = new();
