@@ -3,11 +3,14 @@
 .SYNOPSIS
     Builds, documents, tests, lints and packages OutboundPS.
 .DESCRIPTION
-    With no arguments: Build (dotnet build: the module folder out/OutboundPS), Help (PlatyPS markdown to MAML,
-    skipped with a warning when Microsoft.PowerShell.PlatyPS is not installed), then Test (xunit, then Pester
-    against out/OutboundPS in a fresh pwsh process). Lint runs PSScriptAnalyzer with the PSGallery settings.
+    With no arguments: Build (dotnet build: the module folder out/OutboundPS, with the committed help), Help (where
+    Microsoft.PowerShell.PlatyPS is installed, regenerates the help from docs/en-US and fails when the committed help
+    differs; UpdateHelp writes it), then Test (xunit, then the whole Pester suite against out/OutboundPS in a fresh
+    pwsh process, with Pester 5 restored from the package source when none is installed; a skipped test fails it).
+    Lint runs PSScriptAnalyzer with the PSGallery settings.
     Package makes out/OutboundPS.zip (the module folder at its root, for Azure Automation) and
-    out/OutboundPS.<version>.nupkg (for Publish-PSResource / the PowerShell Gallery) from the built module.
+    out/OutboundPS.<version>.nupkg (with PSResourceGet) from the built module.
+    On a machine with only the .NET SDK: dotnet tool restore, then dotnet pwsh ./build.ps1.
 .EXAMPLE
     ./build.ps1
 .EXAMPLE
@@ -15,7 +18,7 @@
 #>
 [CmdletBinding()]
 param(
-    [ValidateSet('Build', 'Help', 'Test', 'Lint', 'Package')]
+    [ValidateSet('Build', 'Help', 'UpdateHelp', 'Test', 'Lint', 'Package')]
     [string[]] $Task = @('Build', 'Help', 'Test'),
 
     [string] $Configuration = 'Release'
@@ -23,6 +26,7 @@ param(
 $ErrorActionPreference = 'Stop'
 $root = $PSScriptRoot
 $moduleOut = Join-Path $root 'out/OutboundPS'
+$helpSource = Join-Path $root 'src/OutboundPS/en-US'
 
 function Invoke-Native {
     param([string] $What, [scriptblock] $Command)
@@ -34,53 +38,115 @@ function Build-Module {
     Invoke-Native 'dotnet build' { dotnet build (Join-Path $root 'OutboundPS.sln') -c $Configuration --nologo }
 }
 
+function Get-ThisPwsh {
+    <#
+    The pwsh this script runs in, to start as a child process. Under the .NET tool ([Environment]::ProcessPath is
+    dotnet) and a normal install alike, its executable sits in $PSHOME.
+    #>
+    Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
+}
+
+function Get-AboutTopicText {
+    <# The about topic as Get-Help reads it: plain text; the front matter is for the docs site only. #>
+    $about = Get-Content (Join-Path $root 'docs/en-US/about_OutboundPS.help.md') -Raw -Encoding utf8
+    $about -replace '(?s)^---.*?---\s*', ''
+}
+
 function Build-Help {
+    <#
+    The help that ships is committed in src/OutboundPS/en-US, so every build has it, with or without PlatyPS; the
+    build copies it into the module. docs/en-US is its source: where PlatyPS is installed this regenerates the help
+    from the pages and fails when the committed files differ (-Task UpdateHelp writes them). xunit's HelpDriftTests
+    compares synopsis, parameters and example code on every machine.
+    #>
+    $staging = Write-HelpFile -Folder (Join-Path $root 'out/help')
+    if (-not $staging) { return }
+    $stale = foreach ($name in 'OutboundPS.dll-Help.xml', 'about_OutboundPS.help.txt') {
+        $committed = Join-Path $helpSource $name
+        $fresh = Join-Path $staging $name
+        if (-not (Test-Path $committed) -or (Get-FileHash $committed).Hash -ne (Get-FileHash $fresh).Hash) { $name }
+    }
+    if ($stale) {
+        throw ("The committed help in src/OutboundPS/en-US differs from what docs/en-US generates ($($stale -join ', ')). " +
+            'Run ./build.ps1 -Task UpdateHelp, Build and commit the result.')
+    }
+    Write-Host 'Help: the committed MAML and about topic match docs/en-US (regenerated with PlatyPS).'
+}
+
+function Write-CommittedHelp {
+    <# Writes the help generated from docs/en-US into src/OutboundPS/en-US (commit it); needs PlatyPS. #>
+    if (-not (Write-HelpFile -Folder $helpSource)) { throw 'UpdateHelp needs Microsoft.PowerShell.PlatyPS 1.0.3.' }
+}
+
+function Write-HelpFile {
+    <#
+    Writes OutboundPS.dll-Help.xml (PlatyPS MAML) and about_OutboundPS.help.txt into -Folder and returns it, or
+    returns nothing with a note when PlatyPS is not installed.
+    #>
+    param([string] $Folder)
     if (-not (Get-Module -ListAvailable Microsoft.PowerShell.PlatyPS)) {
-        Write-Warning ('Microsoft.PowerShell.PlatyPS is not installed, so the module is built without its MAML help: ' +
-            'Get-Help shows syntax only, and the Pester help tests are skipped. Install-PSResource Microsoft.PowerShell.PlatyPS, then run ./build.ps1 again.')
+        Write-Host ('Help: Microsoft.PowerShell.PlatyPS is not installed, so the committed help was not regenerated; ' +
+            'the module ships it as committed, and xunit (HelpDriftTests) checks it against docs/en-US.')
         return
     }
-
-    # PlatyPS 1.x writes into a <ModuleName>/ subfolder of its output, so the file is moved into the module from there.
     Import-Module Microsoft.PowerShell.PlatyPS
-    $staging = Join-Path $root 'out/help'
+    # PlatyPS 1.x writes into a <ModuleName>/ subfolder of its output.
+    $generated = Join-Path $root 'out/platyps'
     $pages = Get-ChildItem (Join-Path $root 'docs/en-US') -Filter '*.md' | Measure-PlatyPSMarkdown |
         Where-Object Filetype -Match 'CommandHelp'
-    Import-MarkdownCommandHelp -Path $pages.FilePath | Export-MamlCommandHelp -OutputFolder $staging -Force | Out-Null
-    $maml = Join-Path $staging 'OutboundPS/OutboundPS.dll-Help.xml'
-    # The module root's en-US, and beside each assembly, where PowerShell looks for the help of a binary
-    # module's cmdlets when a loader imports it.
-    foreach ($folder in 'en-US', 'net8.0/en-US', 'netstandard2.0/en-US') {
-        $target = Join-Path $moduleOut $folder
-        New-Item -ItemType Directory -Force $target | Out-Null
-        Copy-Item $maml $target -Force
-    }
+    Import-MarkdownCommandHelp -Path $pages.FilePath | Export-MamlCommandHelp -OutputFolder $generated -Force | Out-Null
+    New-Item -ItemType Directory -Force $Folder | Out-Null
+    Copy-Item (Join-Path $generated 'OutboundPS/OutboundPS.dll-Help.xml') $Folder -Force
+    [System.IO.File]::WriteAllText((Join-Path $Folder 'about_OutboundPS.help.txt'), (Get-AboutTopicText), [System.Text.UTF8Encoding]::new($false))
+    $Folder
+}
 
-    # About topics ship as plain text; the front matter is for the docs site only.
-    $about = Get-Content (Join-Path $root 'docs/en-US/about_OutboundPS.help.md') -Raw -Encoding utf8
-    $about -replace '(?s)^---.*?---\s*', '' |
-        Set-Content (Join-Path $moduleOut 'en-US/about_OutboundPS.help.txt') -Encoding utf8
+function Get-PesterManifest {
+    <#
+    Pester 5: one already installed at 5.9.1 or a newer 5.x, else the pinned package restored through NuGet
+    (build/Pester.csproj), so a machine with only the .NET SDK and the package source can run the suite.
+    #>
+    $installed = Get-Module -ListAvailable Pester |
+        Where-Object { $_.Version.Major -eq 5 -and $_.Version -ge [version]'5.9.1' } |
+        Sort-Object Version -Descending | Select-Object -First 1
+    if ($installed) { return $installed.Path }
+
+    $project = Join-Path $root 'build/Pester.csproj'
+    Invoke-Native 'dotnet restore build/Pester.csproj' { dotnet restore $project --nologo }
+    $version = ([xml](Get-Content $project -Raw)).Project.ItemGroup.PackageDownload.Version.Trim('[]')
+    $assets = Get-Content (Join-Path $root 'build/obj/project.assets.json') -Raw | ConvertFrom-Json
+    $manifest = foreach ($folder in $assets.packageFolders.PSObject.Properties.Name) {
+        Join-Path $folder "pester/$version/tools/Pester.psd1" | Where-Object { Test-Path $_ }
+    }
+    if (-not $manifest) { throw "Pester $version was restored, but no tools/Pester.psd1 is in the NuGet package folders ($($assets.packageFolders.PSObject.Properties.Name -join ', '))." }
+    @($manifest)[0]
 }
 
 function Test-Module {
     Invoke-Native 'xunit' { dotnet test (Join-Path $root 'OutboundPS.sln') -c $Configuration --nologo }
-    if (-not (Get-Module -ListAvailable Pester | Where-Object Version -GE '5.0')) {
-        throw 'Pester 5 is not installed, so the module cannot be tested in PowerShell. Install-PSResource Pester, then run ./build.ps1 again.'
-    }
+    $pesterManifest = Get-PesterManifest
 
-    # A fresh, non-interactive process: nothing this script loaded can hide a loader or export defect.
+    # A fresh, non-interactive process: nothing this script loaded can hide a loader or export defect. A skipped or
+    # unrun test fails the run as a failed one does: a check that did not run proves nothing.
     $pester = {
-        param($Path, $ResultPath)
+        param($PesterManifest, $Path, $ResultPath)
+        Import-Module $PesterManifest
         $configuration = New-PesterConfiguration
         $configuration.Run.Path = $Path
-        $configuration.Run.Exit = $true
+        $configuration.Run.PassThru = $true
         $configuration.Output.Verbosity = 'Detailed'
         $configuration.TestResult.Enabled = $true
         $configuration.TestResult.OutputPath = $ResultPath
-        Invoke-Pester -Configuration $configuration
+        $result = Invoke-Pester -Configuration $configuration
+        $missed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount + $result.SkippedCount + $result.NotRunCount
+        if ($result.Result -ne 'Passed' -or $missed -or -not $result.PassedCount) {
+            Write-Host "Pester: $($result.PassedCount) passed, $($result.FailedCount) failed, $($result.SkippedCount) skipped, $($result.NotRunCount) not run; every test must run and pass."
+            exit 1
+        }
+        exit 0
     }
-    $arguments = (Join-Path $root 'tests/Pester'), (Join-Path $root 'out/pester-results.xml')
-    Invoke-Native 'Pester' { pwsh -NoProfile -NonInteractive -Command $pester -args $arguments }
+    $arguments = $pesterManifest, (Join-Path $root 'tests/Pester'), (Join-Path $root 'out/pester-results.xml')
+    Invoke-Native 'Pester' { & (Get-ThisPwsh) -NoProfile -NonInteractive -Command $pester -args $arguments }
 }
 
 function Test-ScriptStyle {
@@ -241,6 +307,7 @@ function Build-Package {
 switch ($Task) {
     'Build' { Build-Module }
     'Help' { Build-Help }
+    'UpdateHelp' { Write-CommittedHelp }
     'Test' { Test-Module }
     'Lint' { Test-ScriptStyle }
     'Package' { Build-Package }

@@ -48,7 +48,8 @@ function Test-TcpPort {
 
 function Invoke-ChildPwsh {
     <#
-    Runs a script in a fresh `pwsh -NoProfile -NonInteractive` process (this very pwsh executable) and returns its exit
+    Runs a script in a fresh `pwsh -NoProfile -NonInteractive` process (the pwsh in $PSHOME, this very PowerShell's:
+    under the .NET tool [Environment]::ProcessPath is dotnet, not pwsh) and returns its exit
     code and its stdout and stderr together; kills the process and reports TimedOut when it runs past the timeout.
     -Environment sets variables for that process only (a private HOME, for one).
     #>
@@ -57,7 +58,7 @@ function Invoke-ChildPwsh {
         [int] $TimeoutSeconds = 120,
         [hashtable] $Environment = @{}
     )
-    $start = [System.Diagnostics.ProcessStartInfo]::new([Environment]::ProcessPath)
+    $start = [System.Diagnostics.ProcessStartInfo]::new((Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')))
     foreach ($argument in '-NoProfile', '-NonInteractive', '-Command', $Script) { $start.ArgumentList.Add($argument) }
     $start.UseShellExecute = $false
     $start.RedirectStandardOutput = $true
