@@ -14,8 +14,10 @@ internal sealed class CommandDoc
     internal sealed record ParameterDoc(string Name, string Type, IReadOnlyList<string> Aliases, IReadOnlyList<SetEntry> Sets);
 
     private CommandDoc(string path, IReadOnlyDictionary<string, string> frontMatter, IReadOnlyList<string> sections,
-        IReadOnlyList<ParameterDoc> parameters, IReadOnlyList<string> exampleTitles)
+        IReadOnlyList<ParameterDoc> parameters, IReadOnlyList<string> exampleTitles, string synopsis, IReadOnlyList<IReadOnlyList<string>> exampleCode)
     {
+        Synopsis = synopsis;
+        ExampleCode = exampleCode;
         Path = path;
         FrontMatter = frontMatter;
         Sections = sections;
@@ -29,6 +31,12 @@ internal sealed class CommandDoc
     internal IReadOnlyList<ParameterDoc> Parameters { get; }
     internal IReadOnlyList<string> ExampleTitles { get; }
 
+    /// <summary>The text under SYNOPSIS, lines joined by newlines.</summary>
+    internal string Synopsis { get; }
+
+    /// <summary>Each example's fenced code blocks, each block's lines joined by newlines.</summary>
+    internal IReadOnlyList<IReadOnlyList<string>> ExampleCode { get; }
+
     internal static CommandDoc Parse(string path)
     {
         var lines = File.ReadAllLines(path);
@@ -40,11 +48,31 @@ internal sealed class CommandDoc
         var sections = body.Where(l => l.StartsWith("## ", StringComparison.Ordinal)).Select(l => l.Substring(3).Trim()).ToList();
         var parameters = new List<ParameterDoc>();
         var examples = new List<string>();
+        var exampleCode = new List<List<List<string>>>();
+        var synopsis = new List<string>();
         var section = string.Empty;
+        var inFence = false;
         for (var i = 0; i < body.Length; i++)
         {
-            if (body[i].StartsWith("## ", StringComparison.Ordinal)) section = body[i].Substring(3).Trim();
-            if (section == "EXAMPLES" && body[i].StartsWith("### Example ", StringComparison.Ordinal)) examples.Add(body[i].Substring(4));
+            if (body[i].StartsWith("## ", StringComparison.Ordinal))
+            {
+                section = body[i].Substring(3).Trim();
+                continue;
+            }
+
+            if (section == "SYNOPSIS" && body[i].Trim().Length > 0) synopsis.Add(body[i].Trim());
+            if (section == "EXAMPLES" && body[i].StartsWith("### Example ", StringComparison.Ordinal))
+            {
+                examples.Add(body[i].Substring(4));
+                exampleCode.Add(new List<List<string>>());
+            }
+            else if (section == "EXAMPLES" && body[i].StartsWith("```", StringComparison.Ordinal) && exampleCode.Count > 0)
+            {
+                inFence = !inFence;
+                if (inFence) exampleCode[exampleCode.Count - 1].Add(new List<string>());
+            }
+            else if (section == "EXAMPLES" && inFence && exampleCode.Count > 0) exampleCode[exampleCode.Count - 1][^1].Add(body[i]);
+
             if (section != "PARAMETERS" || !body[i].StartsWith("### -", StringComparison.Ordinal)) continue;
             var name = body[i].Substring(5).Trim();
             var start = Array.IndexOf(body, "```yaml", i);
@@ -52,7 +80,8 @@ internal sealed class CommandDoc
             parameters.Add(ParseYaml(name, body.Skip(start + 1).Take(stop - start - 1).ToArray()));
         }
 
-        return new CommandDoc(path, front, sections, parameters, examples);
+        return new CommandDoc(path, front, sections, parameters, examples, string.Join("\n", synopsis),
+            exampleCode.Select(blocks => (IReadOnlyList<string>)blocks.Select(lines => string.Join("\n", lines)).ToList()).ToList());
     }
 
     /// <summary>The fields of the parameter's yaml block the test compares; the block is flat but for two lists.</summary>
