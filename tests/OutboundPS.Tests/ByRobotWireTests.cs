@@ -48,9 +48,19 @@ public sealed class ByRobotWireTests
         Concurrency = 3,
         RecallCount = 2,
         RecallInterval = TimeSpan.FromMinutes(30),
-        SendSms = false,
+        SendSms = true,
         Remark = "测试",
     };
+
+    [Fact]
+    public async Task CreateTask_WithoutSendSms_LeavesSmsTypeToItsDocumentedDefault()
+    {
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: false);
+        var spec = Spec();
+        spec.SendSms = false;
+        await h.Session.Client.CreateTaskAsync(spec, None);
+        Assert.False(h.Last("/task/createTask").Body!.ContainsKey("smsType"));
+    }
 
     [Fact]
     public async Task Connect_ReadsCompaniesSigned_AndAdoptsTheOnlyCompany()
@@ -133,7 +143,7 @@ public sealed class ByRobotWireTests
         Assert.Equal("12:00", (string?)body["breakStartTime"]);
         Assert.Equal("13:30", (string?)body["breakEndTime"]);
         Assert.Equal(3, (int)body["concurrencyQuota"]!);
-        Assert.Equal(0, (int)body["smsType"]!);
+        Assert.Equal(1, (int)body["smsType"]!);
         Assert.True((bool)body["repeatCall"]!);
         Assert.Equal(new[] { 2, 3, 5, 6, 7, 9, 10 }, body["repeatCallRule"]!.AsArray().Select(r => (int)r!["phoneStatus"]!));
         Assert.All(body["repeatCallRule"]!.AsArray(), r => Assert.Equal((2, 30), ((int)r!["times"]!, (int)r["interval"]!)));

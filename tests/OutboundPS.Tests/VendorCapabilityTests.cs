@@ -34,7 +34,6 @@ public sealed class VendorCapabilityTests
 
     [Theory]
     [InlineData("Concurrency")]
-    [InlineData("Manual")]
     [InlineData("SceneId")]
     [InlineData("SceneRecordId")]
     [InlineData("CallType")]
@@ -47,11 +46,10 @@ public sealed class VendorCapabilityTests
         switch (parameter)
         {
             case "Concurrency": spec.Concurrency = 2; break;
-            case "Manual": spec.Manual = true; break;
             case "SceneId": spec.SceneId = "1"; break;
             case "SceneRecordId": spec.SceneRecordId = "1"; break;
             case "CallType": spec.CallType = 1; break;
-            case "SendSms": spec.SendSms = false; break;
+            case "SendSms": spec.SendSms = true; break;
             default: spec.Remark = "r"; break;
         }
 
@@ -59,6 +57,16 @@ public sealed class VendorCapabilityTests
         Assert.Equal(OutboundErrorKind.InvalidArgument, error.Kind);
         Assert.Contains($"-{parameter}", error.Message);
         Assert.Empty(h.Requests("/task/create"));
+    }
+
+    [Fact]
+    public async Task IFlytek_AcceptsManual_SinceEveryYetaTaskStartsByHand_AndSendsNoTaskType()
+    {
+        await using var h = await SandboxHarness.IFlytekAsync(overHttp: false);
+        var spec = new NewTaskSpec { Name = "t", RobotId = "720", Lines = new[] { "055169101401" }, Manual = true };
+        var task = await h.Session.Client.CreateTaskAsync(spec, CancellationToken.None);
+        Assert.Equal(OutboundTaskStatus.New, task.Status);
+        Assert.False(h.Requests("/task/create").Single().Body!.AsObject().ContainsKey("task_type"));
     }
 
     [Theory]

@@ -136,14 +136,14 @@ internal sealed partial class ByRobotClient : IVendorClient, ITaskUpdates, ITask
         var recallMinutes = RecallMinutes(spec.RecallInterval);
         var lines = await ResolveLinesAsync(spec.Lines, cancellationToken).ConfigureAwait(false);
         var robot = await ResolveRobotAsync(spec.RobotId, cancellationToken).ConfigureAwait(false);
-        if (spec.StartTime is { } start && VendorTime.InChina(start).TimeOfDay != TimeSpan.Zero && spec.Manual != true)
+        if (spec.StartTime is { } start && VendorTime.InChina(start).TimeOfDay != TimeSpan.Zero && !spec.Manual)
             OperationLog.Warning($"BYRobot starts timed tasks by date and working hours: the task starts on {ByRobotSchedule.Date(start)} at {schedule.Window.Start:hh\\:mm}, not at {VendorTime.InChina(start):HH:mm}.");
         var body = new ByRobotCreateTask
         {
             CompanyId = CompanyId,
             TaskName = spec.Name,
             // Timed (1) only when told when to start; otherwise manual (2), which dials after Start-OutboundTask as iFlytek tasks do.
-            TaskType = spec.Manual == true || spec.StartTime is null ? 2 : 1,
+            TaskType = spec.Manual || spec.StartTime is null ? 2 : 1,
             StartDate = ByRobotSchedule.Date(spec.StartTime ?? DateTimeOffset.Now),
             WorkingStartTime = ByRobotSchedule.Clock(schedule.Window.Start),
             WorkingEndTime = ByRobotSchedule.Clock(schedule.Window.End),
@@ -156,7 +156,8 @@ internal sealed partial class ByRobotClient : IVendorClient, ITaskUpdates, ITask
             // The doc advises deriving callType from the chosen line rather than hard-coding it (docs/vendors/byrobot.md#companygetphones).
             CallType = spec.CallType ?? lines[0].PhoneType ?? 1,
             ConcurrencyQuota = spec.Concurrency,
-            SmsType = spec.SendSms is { } sms ? (sms ? 1 : 0) : null,
+            // Left out unless asked for: the documented default is 0, no SMS, so -SendSms:$false and no -SendSms send the same.
+            SmsType = spec.SendSms ? 1 : null,
             Remark = spec.Remark,
             RepeatCall = spec.RecallCount is { } count ? count > 0 : null,
             RepeatCallRule = spec.RecallCount is > 0

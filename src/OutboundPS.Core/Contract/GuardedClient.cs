@@ -105,11 +105,11 @@ internal sealed class GuardedClient : IOutboundClient
         yield return (TaskOption.EndTime, spec.EndTime is not null);
         yield return (TaskOption.Concurrency, spec.Concurrency is not null);
         yield return (TaskOption.Voice, spec.Voice is not null);
-        yield return (TaskOption.Manual, spec.Manual is not null);
+        yield return (TaskOption.Manual, spec.Manual);
         yield return (TaskOption.SceneId, spec.SceneId is not null);
         yield return (TaskOption.SceneRecordId, spec.SceneRecordId is not null);
         yield return (TaskOption.CallType, spec.CallType is not null);
-        yield return (TaskOption.SendSms, spec.SendSms is not null);
+        yield return (TaskOption.SendSms, spec.SendSms);
         yield return (TaskOption.Remark, spec.Remark is not null);
     }
 

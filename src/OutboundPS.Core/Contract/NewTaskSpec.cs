@@ -3,7 +3,7 @@ using System.Collections.Generic;
 
 namespace OutboundPS.Contract;
 
-/// <summary>New-OutboundTask's parameters; null means the user did not give it.</summary>
+/// <summary>New-OutboundTask's parameters; null (false for a switch) means the user did not give it.</summary>
 internal sealed class NewTaskSpec
 {
     internal string Name { get; set; } = string.Empty;
@@ -16,10 +16,10 @@ internal sealed class NewTaskSpec
     internal int? RecallCount { get; set; }
     internal TimeSpan? RecallInterval { get; set; }
     internal string? Voice { get; set; }
-    internal bool? Manual { get; set; }
+    internal bool Manual { get; set; }
     internal string? SceneId { get; set; }
     internal string? SceneRecordId { get; set; }
     internal int? CallType { get; set; }
-    internal bool? SendSms { get; set; }
+    internal bool SendSms { get; set; }
     internal string? Remark { get; set; }
 }

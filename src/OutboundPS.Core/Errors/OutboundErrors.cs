@@ -12,6 +12,17 @@ internal static class OutboundErrors
             $"-{parameter} '{value}': {problem} {fix}")
         { TargetObject = value, RecommendedAction = fix };
 
+    /// <summary>Connect-Outbound -Sandbox beside an account's credentials: which of the two was meant cannot be known.</summary>
+    internal static OutboundException SandboxWithCredentials(string credentials) =>
+        InvalidArgument("Sandbox", true, $"connects to the in-process simulator, which takes no {credentials}.",
+            $"Leave {credentials} out to use the sandbox, or leave -Sandbox out (or give -Sandbox:$false) to connect to the account.");
+
+    /// <summary>Connect-Outbound with -Sandbox:$false and nothing else: an account needs its credentials.</summary>
+    internal static OutboundException NoCredentials() =>
+        new("OutboundPS.InvalidArgument.Credential", OutboundErrorKind.InvalidArgument,
+            "Connecting to an account needs its credentials, and none were given (-Sandbox:$false is the same as no -Sandbox).")
+        { RecommendedAction = "Give -Credential, or -AppKey and -AppSecret; or -Sandbox to use the in-process simulator." };
+
     /// <summary>One input row that cannot be sent; the rest of the import goes on.</summary>
     internal static OutboundException InvalidRow(string reason, long rowNumber, string column, string? value, string problem, string fix) =>
         new($"OutboundPS.InvalidRow.{reason}", OutboundErrorKind.InvalidArgument,

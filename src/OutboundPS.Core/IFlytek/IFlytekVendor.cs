@@ -50,7 +50,6 @@ internal sealed class IFlytekVendor : VendorDescriptor
     internal override IReadOnlyDictionary<TaskOption, string> RefusedTaskOptions { get; } = new Dictionary<TaskOption, string>
     {
         [TaskOption.Concurrency] = "iFlytek dials at the lines' own concurrency; omit it.",
-        [TaskOption.Manual] = "iFlytek tasks always start with Start-OutboundTask; omit it.",
         [TaskOption.SceneId] = OmitIt,
         [TaskOption.SceneRecordId] = OmitIt,
         [TaskOption.CallType] = OmitIt,

@@ -9,7 +9,7 @@ using OutboundPS.Sessions;
 namespace OutboundPS.Commands;
 
 /// <summary>Connects to a vendor account (or its sandbox) and makes it the default session.</summary>
-[Cmdlet(VerbsCommunications.Connect, "Outbound", DefaultParameterSetName = AppKeySet)]
+[Cmdlet(VerbsCommunications.Connect, "Outbound", DefaultParameterSetName = SandboxSet)]
 [OutputType(typeof(OutboundSession))]
 public sealed class ConnectOutboundCommand : OutboundCmdlet
 {
@@ -37,7 +37,12 @@ public sealed class ConnectOutboundCommand : OutboundCmdlet
     public PSCredential Credential { get; set; } = PSCredential.Empty;
 
     /// <summary>Connects to the in-process simulator: no secrets, nothing dialled.</summary>
-    [Parameter(Mandatory = true, ParameterSetName = SandboxSet)]
+    /// <remarks>
+    /// In every set, so that -Sandbox:$false beside credentials binds and connects to the account as leaving it out
+    /// does. The sandbox set, which has no parameter of its own, is the default: -Sandbox alone lands there, and so
+    /// does a call with no credentials, which is then refused with what to give.
+    /// </remarks>
+    [Parameter]
     public SwitchParameter Sandbox { get; set; }
 
     /// <summary>BYRobot default company id.</summary>
@@ -84,6 +89,9 @@ public sealed class ConnectOutboundCommand : OutboundCmdlet
     {
         // An unknown vendor is refused (listing the known ones) before any simulator or client is made for it.
         var vendor = Validate(() => VendorCatalog.Find(Vendor), Vendor).Vendor;
+        if (Sandbox && ParameterSetName != SandboxSet)
+            Fail(OutboundErrors.SandboxWithCredentials(ParameterSetName == CredentialSet ? "-Credential" : "-AppKey and -AppSecret"), Sandbox);
+        if (!Sandbox && ParameterSetName == SandboxSet) Fail(OutboundErrors.NoCredentials(), Sandbox);
         var request = ParameterSetName switch
         {
             SandboxSet => new ConnectRequest(vendor, SandboxBackends.AppKey, SecretText.Protect(SandboxBackends.AppSecret))

@@ -54,12 +54,17 @@ public sealed class GetOutboundCallRecordCommand : OutboundCmdlet
     [Parameter(ParameterSetName = MissedSet)]
     public SwitchParameter IncludeTranscript { get; set; }
 
+    // Pending and MissedCallback are also optional in the default set, so that -Pending:$false and -MissedCallback:$false
+    // bind where leaving them out does; which records are read follows the switches' values, not the set.
+
     /// <summary>Lists the numbers the task has not dialled yet.</summary>
     [Parameter(Mandatory = true, ParameterSetName = PendingSet)]
+    [Parameter(ParameterSetName = FinishedSet)]
     public SwitchParameter Pending { get; set; }
 
     /// <summary>Reads the calls whose result callback never reached you, in full.</summary>
     [Parameter(Mandatory = true, ParameterSetName = MissedSet)]
+    [Parameter(ParameterSetName = FinishedSet)]
     public SwitchParameter MissedCallback { get; set; }
 
     /// <summary>The first day (China time) of missed callbacks.</summary>
@@ -89,13 +94,8 @@ public sealed class GetOutboundCallRecordCommand : OutboundCmdlet
     protected override void ProcessRecord()
     {
         var session = TaskId is { } task ? UseSession(task, Session) : UseSession(Session);
-        var source = ParameterSetName switch
-        {
-            PendingSet => CallRecordSource.Pending,
-            MissedSet => CallRecordSource.MissedCallbacks,
-            FailedPushSet => CallRecordSource.FailedPushes,
-            _ => CallRecordSource.Finished,
-        };
+        var source = Validate(() => CallRecordSources.Choose(Pending, MissedCallback, ParameterSetName == MissedSet, ParameterSetName == FailedPushSet,
+            Outcome is not null || Intent is not null || MinDuration is not null || IncludeTranscript), TaskId?.Id);
         var query = new CallRecordQuery(source, new CallRecordFilter(TaskId?.Id ?? string.Empty)
         {
             Outcome = Outcome,

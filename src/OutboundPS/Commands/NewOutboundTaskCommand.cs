@@ -114,14 +114,12 @@ public sealed class NewOutboundTaskCommand : OutboundCmdlet
             RecallCount = RecallCount,
             RecallInterval = RecallInterval,
             Voice = Voice,
-            Manual = Bound(nameof(Manual)) ? Manual.IsPresent : null,
+            Manual = Manual.IsPresent,
             SceneId = SceneId,
             SceneRecordId = SceneRecordId,
             CallType = CallType,
-            SendSms = Bound(nameof(SendSms)) ? SendSms.IsPresent : null,
+            SendSms = SendSms.IsPresent,
             Remark = Remark,
         };
     }
-
-    private bool Bound(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
 }
