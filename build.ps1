@@ -163,19 +163,13 @@ function Test-ScriptStyle {
 }
 
 function Add-ZipEntry {
-    <# Writes one entry into an open zip: a file's bytes, or text as UTF-8. Entry names always use '/', whatever the OS. #>
-    param([System.IO.Compression.ZipArchive] $Zip, [string] $Name, [string] $File, [string] $Text)
+    <# Copies one file into an open zip. Entry names always use '/', whatever the OS. #>
+    param([System.IO.Compression.ZipArchive] $Zip, [string] $Name, [string] $File)
     $entry = $Zip.CreateEntry($Name, [System.IO.Compression.CompressionLevel]::Optimal)
     $stream = $entry.Open()
     try {
-        if ($File) {
-            $source = [System.IO.File]::OpenRead($File)
-            try { $source.CopyTo($stream) } finally { $source.Dispose() }
-        }
-        else {
-            $bytes = [System.Text.UTF8Encoding]::new($false).GetBytes($Text)
-            $stream.Write($bytes, 0, $bytes.Length)
-        }
+        $source = [System.IO.File]::OpenRead($File)
+        try { $source.CopyTo($stream) } finally { $source.Dispose() }
     }
     finally {
         $stream.Dispose()
@@ -203,105 +197,34 @@ function Build-AutomationZip {
     if ($megabytes -ge 100) { throw "$Path is $([math]::Round($megabytes, 1)) MB; Azure Automation takes module zips under 100 MB." }
 }
 
-function Get-NuspecXml {
-    <#
-    The package's nuspec, from the manifest: the fields the Gallery requires (id, version, authors, description) and
-    the tags PowerShellGet writes, which Find-PSResource -CommandName and the Gallery's filters search.
-    #>
-    param([hashtable] $Manifest)
-    $psData = $Manifest.PrivateData.PSData
-    $cmdlets = @($Manifest.CmdletsToExport)
-    $tags = @('PSModule') + $psData.Tags + ($cmdlets | ForEach-Object { "PSCmdlet_$_"; "PSCommand_$_" }) + 'PSIncludes_Cmdlet'
-    $fields = [ordered]@{
-        id                       = 'OutboundPS'
-        version                  = $Manifest.ModuleVersion
-        authors                  = $Manifest.Author
-        owners                   = $Manifest.CompanyName
-        requireLicenseAcceptance = 'false'
-        description              = $Manifest.Description
-        releaseNotes             = $psData.ReleaseNotes.Trim()
-        copyright                = $Manifest.Copyright
-        tags                     = $tags -join ' '
-    }
-    $metadata = foreach ($field in $fields.GetEnumerator()) {
-        "    <$($field.Key)>$([System.Security.SecurityElement]::Escape([string]$field.Value))</$($field.Key)>"
-    }
-    @(
-        '<?xml version="1.0" encoding="utf-8"?>'
-        '<package xmlns="http://schemas.microsoft.com/packaging/2011/08/nuspec.xsd">'
-        '  <metadata>'
-        $metadata
-        '  </metadata>'
-        '</package>'
-    ) -join "`n"
-}
-
 function Build-GalleryPackage {
     <#
-    The .nupkg that Publish-PSResource would push: the module files at the package root beside the nuspec, in the
-    Open Packaging layout NuGet reads (content types, a relationship to the nuspec, core properties). It is written
-    here rather than by Publish-PSResource because PSResourceGet is not on every machine that builds.
+    The .nupkg that Publish-PSResource -NupkgPath pushes to the Gallery, packed by PSResourceGet's own
+    Compress-PSResource from the module folder: it validates the manifest and writes the nuspec from it. It registers
+    no repository and uses no network; like any PSResourceGet cmdlet it writes the default repository store (PSGallery
+    alone) where the user has none yet, and leaves an existing one as it is.
     #>
-    param([string] $Path, [hashtable] $Manifest)
-    if (Test-Path $Path) { Remove-Item $Path }
-    $files = @(Get-ModuleFile)
-    $nuspec = Get-NuspecXml -Manifest $Manifest
-    $properties = "package/services/metadata/core-properties/$([guid]::NewGuid().ToString('N')).psmdcp"
-    # Open Packaging needs a content type for every part: by extension, and one by name for files without one (LICENSE).
-    $extensions = @('rels', 'psmdcp', 'nuspec') + ($files.Name | ForEach-Object { [System.IO.Path]::GetExtension($_).TrimStart('.') } | Where-Object { $_ }) |
-        Sort-Object -Unique
-    $contentTypes = @(
-        '<?xml version="1.0" encoding="utf-8"?>'
-        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
-        $extensions | ForEach-Object {
-            $type = switch ($_) {
-                'rels' { 'application/vnd.openxmlformats-package.relationships+xml' }
-                'psmdcp' { 'application/vnd.openxmlformats-package.core-properties+xml' }
-                default { 'application/octet' }
-            }
-            "  <Default Extension=`"$_`" ContentType=`"$type`" />"
-        }
-        $files.Name | Where-Object { -not [System.IO.Path]::GetExtension($_) } | ForEach-Object { "  <Override PartName=`"/$_`" ContentType=`"application/octet`" />" }
-        '</Types>'
-    ) -join "`n"
-    $relationships = @(
-        '<?xml version="1.0" encoding="utf-8"?>'
-        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
-        '  <Relationship Type="http://schemas.microsoft.com/packaging/2010/07/manifest" Target="/OutboundPS.nuspec" Id="Rnuspec" />'
-        "  <Relationship Type=`"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties`" Target=`"/$properties`" Id=`"Rproperties`" />"
-        '</Relationships>'
-    ) -join "`n"
-    $escape = { param($Text) [System.Security.SecurityElement]::Escape([string]$Text) }
-    $coreProperties = @(
-        '<?xml version="1.0" encoding="utf-8"?>'
-        '<coreProperties xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns="http://schemas.openxmlformats.org/package/2006/metadata/core-properties">'
-        "  <dc:creator>$(& $escape $Manifest.Author)</dc:creator>"
-        "  <dc:description>$(& $escape $Manifest.Description)</dc:description>"
-        '  <dc:identifier>OutboundPS</dc:identifier>'
-        "  <version>$($Manifest.ModuleVersion)</version>"
-        '  <lastModifiedBy>OutboundPS build.ps1</lastModifiedBy>'
-        '</coreProperties>'
-    ) -join "`n"
-
-    $zip = [System.IO.Compression.ZipFile]::Open($Path, [System.IO.Compression.ZipArchiveMode]::Create)
-    try {
-        Add-ZipEntry -Zip $zip -Name '_rels/.rels' -Text $relationships
-        Add-ZipEntry -Zip $zip -Name 'OutboundPS.nuspec' -Text $nuspec
-        $files | ForEach-Object { Add-ZipEntry -Zip $zip -Name $_.Name -File $_.Path }
-        Add-ZipEntry -Zip $zip -Name '[Content_Types].xml' -Text $contentTypes
-        Add-ZipEntry -Zip $zip -Name $properties -Text $coreProperties
+    param([string] $Path)
+    # Compress-PSResource came with PSResourceGet 1.1.0, which ships inside PowerShell 7.5 and later.
+    if (-not (Get-Module -ListAvailable Microsoft.PowerShell.PSResourceGet | Where-Object Version -GE ([version]'1.1.0'))) {
+        throw 'Package needs Microsoft.PowerShell.PSResourceGet 1.1.0 or later (it ships inside PowerShell 7.5 and later).'
     }
-    finally {
-        $zip.Dispose()
+    Import-Module Microsoft.PowerShell.PSResourceGet -MinimumVersion 1.1.0
+    if (Test-Path $Path) { Remove-Item $Path }
+    $packed = Compress-PSResource -Path $moduleOut -DestinationPath (Split-Path $Path) -PassThru
+    if (-not $packed -or $packed.FullName -ne [System.IO.Path]::GetFullPath($Path)) {
+        throw "Compress-PSResource did not write $Path (it returned '$($packed.FullName)')."
     }
 }
 
 function Build-Package {
-    # Help must be in the module before it is packed: run Build, Help, Package in that order.
-    if (-not (Test-Path (Join-Path $moduleOut 'en-US/OutboundPS.dll-Help.xml'))) { throw 'Run the Help task before Package.' }
+    # The committed help must be in the module before it is packed: Build copies it there.
+    if (-not (Test-Path (Join-Path $moduleOut 'en-US/OutboundPS.dll-Help.xml'))) {
+        throw 'out/OutboundPS has no en-US/OutboundPS.dll-Help.xml: run the Build task (it copies the committed help) before Package.'
+    }
     $manifest = Import-PowerShellDataFile (Join-Path $moduleOut 'OutboundPS.psd1')
     Build-AutomationZip -Path (Join-Path $root 'out/OutboundPS.zip')
-    Build-GalleryPackage -Path (Join-Path $root "out/OutboundPS.$($manifest.ModuleVersion).nupkg") -Manifest $manifest
+    Build-GalleryPackage -Path (Join-Path $root "out/OutboundPS.$($manifest.ModuleVersion).nupkg")
 }
 
 switch ($Task) {
