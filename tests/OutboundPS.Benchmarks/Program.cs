@@ -184,7 +184,7 @@ foreach (var pages in new[] { 1, 4, 8 })
     if (read != records) throw new InvalidOperationException($"Read {read} of {records} records.");
     var achieved = read / elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pages,15} {read,8} {achieved,15:N0} {limit,12:N0} {achieved / limit,14:P1}"));
-    judge.Check($"{pages} pages in flight achieved/limit", achieved / limit * 100, Targets.ResultsThroughput);
+    judge.Check($"results, {pages} in flight, achieved/limit", achieved / limit * 100, Targets.ResultsThroughput);
 }
 
 judge.PrintVerdicts();
@@ -215,7 +215,7 @@ foreach (var inFlight in new[] { 8, 16 })
     var (elapsed, stored, bytes) = await ReceiveBench.RunAsync(20_000, inFlight);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{inFlight,9} {20_000,8} {stored,8} {stored / elapsed.TotalSeconds,10:N0}   {bytes / 1048576.0:0.0} MB"));
-    judge.Check($"{inFlight} in flight", stored / elapsed.TotalSeconds, Targets.Receive);
+    judge.Check($"receive, {inFlight} in flight", stored / elapsed.TotalSeconds, Targets.Receive);
 }
 
 judge.PrintVerdicts();
