@@ -5,7 +5,8 @@
 .DESCRIPTION
     Writes a CSV of -Rows customers, then times, in alternating pairs, 'Import-Csv | Out-Null' (the floor) and
     'Import-Csv | Import-OutboundCustomer' into a new task of the in-process iFlytek sandbox. Prints each pair, the
-    medians, and their ratio. The first -Warmup pairs are not counted: until the runtime has compiled the hot code
+    medians, and their ratio, judged against the bar of 1.5x: over it, the script prints MISS and exits with code 1.
+    The first -Warmup pairs are not counted: until the runtime has compiled the hot code
     at its optimizing tier (and PowerShell its own), every run is slower and the figures are noise; here that takes
     about fourteen pairs, as every pair's other commands (New-OutboundTask, Measure-Command, Remove-OutboundTask) compile
     new code and so postpone the runtime's promotion of the hot code, and profiling code runs in between. The first
@@ -13,7 +14,7 @@
     removed after its pair, so the sandbox does not hold every imported number. Build the module first
     (dotnet build -c Release).
 .EXAMPLE
-    pwsh -NoProfile -File tests/OutboundPS.Benchmarks/HostPipeline.ps1
+    dotnet pwsh -NoProfile -File tests/OutboundPS.Benchmarks/HostPipeline.ps1
 #>
 [CmdletBinding()]
 param(
@@ -23,6 +24,9 @@ param(
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1')
 )
 $ErrorActionPreference = 'Stop'
+# The bar (README, "In the host"): the import may take at most half again as long as reading the file alone. The other
+# figures' targets are in Targets.cs; this one is measured here, so it is kept here.
+$ratioTarget = 1.5
 $ProgressPreference = 'SilentlyContinue'
 Import-Module $ModulePath -Force
 
@@ -61,8 +65,13 @@ function Get-Median([double[]] $Values) {
 }
 $floorMedian = Get-Median $floor
 $importMedian = Get-Median $import
+$ratio = $importMedian / $floorMedian
 'PowerShell {0}, {1:N0} rows, median of {2} alternating pairs after {3} warm-up pairs' -f $PSVersionTable.PSVersion, $Rows, $Pairs, $Warmup
 'Import-Csv | Out-Null                  {0,6:0.000} s' -f $floorMedian
 'Import-Csv | Import-OutboundCustomer   {0,6:0.000} s' -f $importMedian
-'ratio                                  {0,6:0.00} x' -f ($importMedian / $floorMedian)
+'ratio                                  {0,6:0.00} x' -f $ratio
 if ($Warmup -gt 0) { 'first pair, in a cold process: Import-Csv | Out-Null {0:0.000} s, Import-Csv | Import-OutboundCustomer {1:0.000} s' -f $cold[0], $cold[1] }
+
+$met = $ratio -le $ratioTarget
+'median ratio {0:0.000} x, target <= {1:0.0} x: {2}' -f $ratio, $ratioTarget, ($met ? 'PASS' : 'MISS')
+if (-not $met) { exit 1 }

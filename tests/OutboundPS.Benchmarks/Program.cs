@@ -6,12 +6,17 @@ using System.Globalization;
 using System.Threading.Tasks;
 using OutboundPS;
 using OutboundPS.Benchmarks;
+using OutboundPS.IFlytek;
 
 // dotnet run -c Release --project tests/OutboundPS.Benchmarks            all figures for README
 // dotnet run -c Release --project tests/OutboundPS.Benchmarks -- throughput|memory|notaccepted|overhead|results|receive   one section
+// dotnet run -c Release --project tests/OutboundPS.Benchmarks -- memory-check   the reduced memory check CI runs (200,000 rows)
+// Each figure is judged by its target (Targets.cs); the exit code is 1 when any is missed.
 // dotnet run -c Release --project tests/OutboundPS.Benchmarks -- child memory|overhead|notaccepted <vendor> <rows>   (used internally)
 // The notaccepted section's bad rows: one in twenty (5 %), as issue 12's done-when asks.
 const long NotAcceptedBadEvery = 20;
+// The CI memory check's rows: enough that an object kept per row would break the live-heap target, few enough to take seconds.
+const long MemoryCheckRows = 200_000;
 
 if (args.Length == 3 && args[0] == "serve")
 {
@@ -70,7 +75,16 @@ if (args.Length == 4 && args[0] == "child")
 }
 
 var section = args.Length == 1 ? args[0] : "all";
-bool Runs(string name) => section == "all" || section == name;
+// A misspelt section would otherwise run nothing and pass.
+if (args.Length > 1 || !new[] { "all", "throughput", "memory", "notaccepted", "results", "overhead", "receive", "memory-check" }.Contains(section))
+{
+    Console.Error.WriteLine("Usage: [throughput | memory | notaccepted | results | overhead | receive | memory-check]");
+    return 2;
+}
+
+// memory-check is the memory section made small for CI, so "all" does not run it.
+bool Runs(string name) => section == name || (section == "all" && name != "memory-check");
+var judge = new Judge(Console.Out);
 Console.WriteLine($"OutboundPS import benchmarks, {DateTime.UtcNow:yyyy-MM-dd}, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
 if (Runs("throughput"))
 {
@@ -94,9 +108,11 @@ foreach (var vendor in Scenario.Vendors)
         var achieved = rows / elapsed.TotalSeconds;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"{vendor,-8} {throttle,2} {batch,6} {rows,8} {achieved,16:N0} {limit,13:N0} {achieved / limit,14:P1}"));
+        judge.Check($"{vendor} C={throttle} achieved/limit", achieved / limit * 100, Targets.ImportThroughput);
     }
 }
 
+judge.PrintVerdicts();
 }
 
 if (Runs("memory"))
@@ -110,8 +126,27 @@ foreach (var vendor in Scenario.Vendors)
     var large = Child("memory", vendor, 1_000_000);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{vendor,-8} {small.PeakBytes / 1048576.0,13:0.0} MB {large.PeakBytes / 1048576.0,13:0.0} MB   {small.LiveBytes / 1048576.0,8:0.0} MB / {large.LiveBytes / 1048576.0:0.0} MB"));
+    JudgeMemory(judge, $"{vendor} 100,000 rows", small);
+    JudgeMemory(judge, $"{vendor} 1,000,000 rows", large);
 }
 
+judge.PrintVerdicts();
+}
+
+if (Runs("memory-check"))
+{
+Console.WriteLine();
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Memory check: peak working set of a process importing {MemoryCheckRows:N0} rows (in-process sandbox, ThrottleLimit 4)"));
+Console.WriteLine("vendor      peak   live heap after full GC   seconds");
+foreach (var vendor in Scenario.Vendors)
+{
+    var run = Child("memory", vendor, MemoryCheckRows);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{vendor,-8} {run.PeakBytes / 1048576.0,6:0.0} MB {run.LiveBytes / 1048576.0,14:0.0} MB {run.Seconds,18:0.0}"));
+    JudgeMemory(judge, string.Create(CultureInfo.InvariantCulture, $"{vendor} {MemoryCheckRows:N0} rows"), run);
+}
+
+judge.PrintVerdicts();
 }
 
 if (Runs("notaccepted"))
@@ -124,7 +159,10 @@ foreach (var vendor in Scenario.Vendors)
     var run = Child("notaccepted", vendor, 1_000_000);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{vendor,-8} {run.PeakBytes / 1048576.0,6:0.0} MB {run.LiveBytes / 1048576.0,14:0.0} MB {run.Extra[0],18:N0} {run.Extra[1] / 1048576.0,8:0.0} MB {run.Seconds,9:0.0}"));
+    JudgeMemory(judge, $"{vendor} -NotAcceptedPath", run);
 }
+
+judge.PrintVerdicts();
 }
 
 if (Runs("results"))
@@ -146,7 +184,10 @@ foreach (var pages in new[] { 1, 4, 8 })
     if (read != records) throw new InvalidOperationException($"Read {read} of {records} records.");
     var achieved = read / elapsed.TotalSeconds;
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{pages,15} {read,8} {achieved,15:N0} {limit,12:N0} {achieved / limit,14:P1}"));
+    judge.Check($"results, {pages} in flight, achieved/limit", achieved / limit * 100, Targets.ResultsThroughput);
 }
+
+judge.PrintVerdicts();
 }
 
 if (Runs("overhead"))
@@ -157,7 +198,10 @@ foreach (var vendor in Scenario.Vendors)
 {
     var run = Child("overhead", vendor, 1_000_000);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{vendor,-8} {1_000_000 / run.Seconds,12:N0} rows/s"));
+    judge.Check($"{vendor} overhead", 1_000_000 / run.Seconds, vendor == IFlytekVendor.Id ? Targets.IFlytekOverhead : Targets.ByRobotOverhead);
 }
+
+judge.PrintVerdicts();
 }
 
 if (Runs("receive"))
@@ -171,10 +215,21 @@ foreach (var inFlight in new[] { 8, 16 })
     var (elapsed, stored, bytes) = await ReceiveBench.RunAsync(20_000, inFlight);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{inFlight,9} {20_000,8} {stored,8} {stored / elapsed.TotalSeconds,10:N0}   {bytes / 1048576.0:0.0} MB"));
-}
+    judge.Check($"receive, {inFlight} in flight", stored / elapsed.TotalSeconds, Targets.Receive);
 }
 
-return 0;
+judge.PrintVerdicts();
+}
+
+Console.WriteLine();
+judge.PrintSummary();
+return judge.ExitCode;
+
+static void JudgeMemory(Judge judge, string run, (double Seconds, long PeakBytes, long LiveBytes, long[] Extra) figures)
+{
+    judge.Check($"{run}, peak", figures.PeakBytes / 1048576.0, Targets.PeakWorkingSet);
+    judge.Check($"{run}, live heap", figures.LiveBytes / 1048576.0, Targets.LiveHeap);
+}
 
 static Process Start(params string[] args)
 {
