@@ -5,7 +5,7 @@
 .DESCRIPTION
     With no arguments: Build (dotnet build: the module folder out/OutboundPS, with the committed help), Help (where
     Microsoft.PowerShell.PlatyPS is installed, regenerates the help from docs/en-US and fails when the committed help
-    differs; UpdateHelp writes it), then Test (xunit, then the whole Pester suite against out/OutboundPS in a fresh
+    differs; UpdateHelp writes it), then Test (xunit, a reduced memory benchmark, then the whole Pester suite against out/OutboundPS in a fresh
     pwsh process, with Pester 5 restored from the package source when none is installed; a skipped test fails it).
     Lint runs PSScriptAnalyzer with the PSGallery settings.
     Package makes out/OutboundPS.zip (the module folder at its root, for Azure Automation) and
@@ -124,6 +124,11 @@ function Get-PesterManifest {
 
 function Test-Module {
     Invoke-Native 'xunit' { dotnet test (Join-Path $root 'OutboundPS.sln') -c $Configuration --nologo }
+    # A reduced memory check (200,000 rows a vendor: peak working set and live heap), judged against the README's
+    # targets; the full benchmarks are timed and need a quiet machine, so they are run by hand.
+    Invoke-Native 'memory check' {
+        dotnet run -c $Configuration --no-build --project (Join-Path $root 'tests/OutboundPS.Benchmarks') -- memory-check
+    }
     $pesterManifest = Get-PesterManifest
 
     # A fresh, non-interactive process: nothing this script loaded can hide a loader or export defect. A skipped or
