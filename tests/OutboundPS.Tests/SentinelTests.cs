@@ -101,8 +101,9 @@ public sealed class SentinelTests
         seen.Keep(result);
         foreach (var row in result.Rows) seen.Keep(row);
         foreach (var notice in import.Notices) seen.Add(notice.Error.ToString());
-        foreach (var call in await client.CallAsync(new CallSpec("5002", new CustomerColumns("Phone", null, Array.Empty<string>()),
-                     new[] { new CustomerRow(1, "13800138000", null, Array.Empty<string>()) }), none))
+        // Robot 5002's script reads 客户名称, which a single call takes from the name.
+        foreach (var call in await client.CallAsync(new CallSpec("5002", new CustomerColumns("Phone", "Name", Array.Empty<string>()),
+                     new[] { new CustomerRow(1, "13800138000", "张三", Array.Empty<string>()) }), none))
             seen.Keep(call);
         await client.StartTaskAsync(task.Id, none);
         seen.Keep(await new TaskWaiter((s, _) => { h.Clock.Advance(s); return Task.CompletedTask; }, () => TimeSpan.Zero)

@@ -266,12 +266,11 @@ internal sealed partial class ByRobotClient : IVendorClient, ITaskUpdates, ITask
         var robot = await ResolveRobotAsync(spec.RobotId, cancellationToken).ConfigureAwait(false);
         var scene = spec.SceneId is { } sceneText ? ParseId("SceneId", sceneText) : robot.SceneDefId;
         var record = spec.SceneRecordId is { } recordText ? ParseId("SceneRecordId", recordText) : robot.SceneRecords?.FirstOrDefault()?.SceneRecordId;
+        var required = scene is { } sceneId ? await ReadSceneVariablesAsync(sceneId, cancellationToken).ConfigureAwait(false) : Array.Empty<string>();
+        var calls = spec.Customers.Select(customer => (Customer: customer, Variables: CallVariables(spec, customer, required))).ToList();
         var results = new List<OutboundCallResult>(spec.Customers.Count);
-        foreach (var customer in spec.Customers)
+        foreach (var (customer, variables) in calls)
         {
-            // The vendor wants the variables key even when empty (docs/vendors/byrobot.md#quirk-variables-key).
-            var variables = spec.Columns.Variables.Select((name, i) => new KeyValuePair<string, string>(name, customer.Values[i]))
-                .ToDictionary(pair => pair.Key, pair => pair.Value);
             object? answer = spec.CustomerId is { } customerId
                 ? await PostAsync<object>(CallPath, "task/call", new ByRobotCallByCustomer
                 {
@@ -303,6 +302,26 @@ internal sealed partial class ByRobotClient : IVendorClient, ITaskUpdates, ITask
         }
 
         return results;
+    }
+
+    /// <summary>
+    /// A single call's variables (the vendor wants the key even when empty: docs/vendors/byrobot.md#quirk-variables-key):
+    /// the customer's columns, with 客户名称 taken from the name when the script asks for it and the call gives only a
+    /// name. A variable the script needs and the call lacks is refused before anything is sent: 联系方式 is the number,
+    /// and a CRM customer (-CustomerId, task/call) already has its name.
+    /// </summary>
+    private static Dictionary<string, string> CallVariables(CallSpec spec, CustomerRow customer, IReadOnlyList<string> required)
+    {
+        var variables = spec.Columns.Variables.Select((name, i) => new KeyValuePair<string, string>(name, customer.Values[i]))
+            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase);
+        if (required.Contains("客户名称") && !variables.ContainsKey("客户名称") && !string.IsNullOrWhiteSpace(customer.Name))
+            variables["客户名称"] = customer.Name!;
+        var missing = required.Where(v => v != "联系方式" && !(v == "客户名称" && spec.CustomerId is not null) && !variables.ContainsKey(v)).ToArray();
+        if (missing.Length > 0)
+            throw OutboundErrors.InvalidArgument("Variable", string.Join(", ", variables.Keys),
+                $"robot {spec.RobotId}'s script needs the variables {string.Join(", ", required)}, and the call to {customer.Phone} lacks {string.Join(", ", missing)}.",
+                $"Give them with -Variable @{{{string.Join("; ", missing.Select(v => v + "='…'"))}}} (客户名称 also comes from -Name), or as columns of the piped customers.");
+        return variables;
     }
 
     internal async Task<ByRobotImportResult> ImportAsync(byte[] body, CancellationToken cancellationToken) =>

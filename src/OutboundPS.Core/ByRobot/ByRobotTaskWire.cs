@@ -116,7 +116,10 @@ internal sealed class ByRobotCallByMobile
     [JsonPropertyName("sceneId")] public long? SceneId => SceneDefId;
     [JsonPropertyName("sceneDefId")] public long? SceneDefId { get; set; }
     [JsonPropertyName("sceneRecordId")] public long? SceneRecordId { get; set; }
-    [JsonPropertyName("userName")] public string? UserName { get; set; }
+    // Optional, and absent from the seed: left out rather than sent as null when the call has no name.
+    [JsonPropertyName("userName")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? UserName { get; set; }
 }
 
 /// <summary>getTasks page (docs/vendors/byrobot.md#taskgettasks).</summary>

@@ -14,4 +14,16 @@ internal sealed class CustomerRules
 
     /// <summary>Whether every customer needs a non-blank name.</summary>
     internal bool RequiresName { get; set; }
+
+    /// <summary>
+    /// The rules for a single call: the vendors' call APIs (BYRobot singleCallByMobile, whose userName is optional;
+    /// iFlytek callout) take no name, so only the import's name rule is dropped.
+    /// </summary>
+    internal CustomerRules ForSingleCall() => new()
+    {
+        VendorName = VendorName,
+        AcceptsLandlines = AcceptsLandlines,
+        LandlineRefusal = LandlineRefusal,
+        RequiresName = false,
+    };
 }

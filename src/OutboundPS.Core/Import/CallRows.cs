@@ -14,6 +14,7 @@ namespace OutboundPS.Import;
 internal sealed class CallRows
 {
     private readonly List<(IInputRow Row, object Target)> _rows = new();
+    private bool _fromPhoneParameter;
 
     /// <summary>Rows given so far.</summary>
     internal int Count => _rows.Count;
@@ -29,6 +30,7 @@ internal sealed class CallRows
         foreach (DictionaryEntry entry in variables ?? new Hashtable())
             values.Add(new(Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? string.Empty, Convert.ToString(entry.Value, CultureInfo.InvariantCulture)));
         _rows.Add((new DictionaryInputRow(values), phone));
+        _fromPhoneParameter = true;
     }
 
     /// <summary>
@@ -38,7 +40,7 @@ internal sealed class CallRows
     internal CallSpec Read(string robotId, string? phoneProperty, string? nameProperty, CustomerRules rules, Action<OutboundException, object> rejected)
     {
         var columns = CustomerColumnDetector.Detect(_rows[0].Row.PropertyNames, phoneProperty, nameProperty, null);
-        var reader = new CustomerRowReader(columns, rules);
+        var reader = new CustomerRowReader(columns, rules.ForSingleCall(), _fromPhoneParameter ? PhoneParameter : PipedRow);
         var customers = new List<CustomerRow>();
         for (var i = 0; i < _rows.Count; i++)
         {
@@ -49,6 +51,14 @@ internal sealed class CallRows
 
         return new CallSpec(robotId, columns, customers);
     }
+
+    /// <summary>A number given with -Phone: the error names the parameter.</summary>
+    private static OutboundException PhoneParameter(string reason, long rowNumber, string column, string? value, string problem, string fix) =>
+        OutboundErrors.InvalidArgument(reason, value, problem, fix + ".");
+
+    /// <summary>A customer from the pipeline: the error names the row and its column, as an import's would.</summary>
+    private static OutboundException PipedRow(string reason, long rowNumber, string column, string? value, string problem, string fix) =>
+        OutboundErrors.InvalidRow(reason, rowNumber, column, value, problem, fix + " and call it again.");
 
     /// <summary>The first numbers of a request, for -WhatIf and confirmation prompts.</summary>
     internal static string Describe(CallSpec spec) =>

@@ -35,7 +35,7 @@ internal readonly struct PhoneCheck
     /// <summary>Why the text is not a number to dial, phrased to follow the quoted value.</summary>
     internal string? Problem { get; }
 
-    /// <summary>What the user can do about it.</summary>
+    /// <summary>What the user can do about it, without a full stop: the caller says what comes next (import the row again, call).</summary>
     internal string? Fix { get; }
 
     internal static PhoneCheck Valid(PhoneKind kind, string number) => new(kind, number, null, null);
@@ -49,7 +49,7 @@ internal readonly struct PhoneCheck
 /// </summary>
 internal static class PhoneNumber
 {
-    private const string RetypeFix = "Correct the number and import the row again.";
+    private const string RetypeFix = "Correct the number";
 
     // Excel shows long numbers as 1.38E+10 and, once saved, keeps only those digits.
     private static readonly Regex ScientificNotation = new(@"^\d([.,]\d+)?[eE]\+?\d+$", RegexOptions.CultureInvariant);
@@ -60,7 +60,7 @@ internal static class PhoneNumber
         // Most exports already hold clean mobiles: accept those without copying.
         if (text is { Length: 11 } && IsMobile(text) && AllDigits(text)) return PhoneCheck.Valid(PhoneKind.Mobile, text);
         var trimmed = Narrow(text ?? string.Empty).Trim();
-        if (trimmed.Length == 0) return PhoneCheck.Invalid("is empty.", "Fill in the customer's number and import the row again.");
+        if (trimmed.Length == 0) return PhoneCheck.Invalid("is empty.", "Fill in the customer's number");
 
         var digits = new StringBuilder(trimmed.Length);
         var plus = false;
@@ -91,7 +91,7 @@ internal static class PhoneNumber
     private static PhoneCheck Refuse(string text, char character) =>
         ScientificNotation.IsMatch(text)
             ? PhoneCheck.Invalid("is in scientific notation, as Excel shows long numbers; the digits after the first few are lost.",
-                "Format the column as Text in Excel (or export it from the source system again) and import the row again.")
+                "Format the column as Text in Excel (or export it from the source system again)")
             : PhoneCheck.Invalid($"contains '{character}', which is not part of a phone number (an extension or a note?).", RetypeFix);
 
     /// <summary>After +86 a landline drops its trunk 0 (+86 10 …); people also keep it (+86 010 …).</summary>
@@ -108,7 +108,7 @@ internal static class PhoneNumber
                 ? PhoneCheck.Valid(PhoneKind.Landline, number)
                 : PhoneCheck.Invalid("is not a landline with a valid area code (010, 02x or 0[3-9]xx) and a 7–8 digit number.", RetypeFix);
         if (number.Length is 7 or 8)
-            return PhoneCheck.Invalid("has no area code.", "Add the area code (for example 010 or 0551) and import the row again.");
+            return PhoneCheck.Invalid("has no area code.", "Add the area code (for example 010 or 0551)");
         return PhoneCheck.Invalid("is not a mainland China mobile or landline number.", RetypeFix);
     }
 
