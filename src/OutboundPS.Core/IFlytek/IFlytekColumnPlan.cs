@@ -63,7 +63,8 @@ internal sealed class IFlytekColumnPlan
         if (missing.Count > 0)
             throw OutboundErrors.InvalidArgument("InputObject", string.Join(", ", columns.Variables),
                 $"robot {robotId} expects the columns {string.Join(", ", template.Skip(1))} in every row, and the input lacks {string.Join(", ", missing)}.",
-                "Add the missing columns, or rename existing ones with Select-Object @{n='<column>';e={$_.<property>}}.");
+                "Add the missing columns, or rename existing ones with Select-Object @{n='<column>';e={$_.<property>}}; " +
+                "with Invoke-OutboundCall -Phone, give the name column with -Name and the others with -Variable @{<column>='…'}.");
 
         var unsent = columns.Variables.Where((_, i) => !used.Contains(i)).ToList();
         if (columns.NameColumn is not null && !nameUsed) unsent.Insert(0, columns.NameColumn);
