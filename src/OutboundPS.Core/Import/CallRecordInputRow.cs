@@ -26,6 +26,9 @@ internal sealed class CallRecordInputRow : IInputRow
 
     public IReadOnlyList<string> PropertyNames { get; }
 
+    /// <summary>The call record this row reads.</summary>
+    internal OutboundCallRecord Record => _record;
+
     public string? GetValue(string name)
     {
         if (Same(name, PhoneName)) return _record.Phone;

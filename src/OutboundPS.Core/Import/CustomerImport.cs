@@ -94,6 +94,28 @@ internal sealed class CustomerImport : IDisposable
         _records?.Add(record!);
         if (_notAccepted is not null) WriteSettled();
 
+        if (row is CallRecordInputRow { Record.VariableReads: { } reads } recall)
+        {
+            // A recall: the record came from a list without variables, and the new task's robot may need them.
+            try
+            {
+                recall.Record.Variables = await reads.ReadAsync(recall.Record, cancellationToken).ConfigureAwait(false);
+                row = new CallRecordInputRow(recall.Record);
+            }
+            catch (OperationCanceledException)
+            {
+                Reject(record, row, NotSentPrefix + "the import was stopped before this row was sent.");
+                throw;
+            }
+            catch (OutboundException failure)
+            {
+                Reject(record, row, NotSentPrefix + "the call's variables could not be read: " + failure.Message);
+                failure.TargetObject = inputObject;
+                Notify(new ImportNotice(failure, inputObject), 1, batch: false);
+                return;
+            }
+        }
+
         if (_sink is null)
         {
             try

@@ -24,6 +24,7 @@ internal sealed class CallRecordReader : ICallRecordStream
     private readonly Queue<Task<CallRecordPage>> _pages = new();
     private readonly CancellationTokenSource _abandon;
     private readonly SemaphoreSlim _details;
+    private readonly CallVariableReads? _variableReads;
     private int _nextPage;
     private int _lastPage = int.MaxValue;
     private int _running;
@@ -49,6 +50,8 @@ internal sealed class CallRecordReader : ICallRecordStream
         }
 
         _nextPage = _firstPage;
+        // A finished list without details carries no variables; an import reads them when the records reach it.
+        if (query.Source == CallRecordSource.Finished && !query.IncludeTranscript) _variableReads = new CallVariableReads(client, query.ThrottleLimit);
     }
 
     /// <summary>Records the vendor lists in all (before local filtering); null until the first page arrives.</summary>
@@ -92,6 +95,7 @@ internal sealed class CallRecordReader : ICallRecordStream
             passed.Add(record);
         }
 
+        _variableReads?.Track(passed);
         return passed;
     }
 
