@@ -65,6 +65,54 @@ public sealed class RecallScenarioTests
     }
 
     [Fact]
+    public async Task ByRobot_ARecallFromTheListWithoutVariables_ReadsEachRecordsVariablesOnce_AsItReachesTheImport()
+    {
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);
+        var client = h.Session.Client;
+        var phones = Enumerable.Range(0, 30).Select(i => $"1370000{i * 7:0000}").ToArray();
+        var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "campaign", RobotId = "5001", Lines = new[] { "101" } }, None);
+        var import = new CustomerImport(h.Session, task.Id, new ImportOptions());
+        for (var i = 0; i < phones.Length; i++)
+            await import.AddAsync(SandboxHarness.Row(("手机号码", phones[i]), ("姓名", $"客户{i}"), ("金额", $"{500 + i}")), i, None);
+        await import.CompleteAsync(None);
+        await client.StartTaskAsync(task.Id, None);
+        await new TaskWaiter((span, _) =>
+        {
+            h.Clock.Advance(span);
+            return Task.CompletedTask;
+        }, () => TimeSpan.Zero).WaitAsync(client, task.Id, null, TimeSpan.FromHours(2), _ => { }, None);
+
+        var recall = await client.CreateTaskAsync(new NewTaskSpec { Name = "recall", RobotId = "5001", Lines = new[] { "101" } }, None);
+        var again = new CustomerImport(h.Session, recall.Id, new ImportOptions { KeepRows = true });
+        var unanswered = 0;
+        var filter = new CallRecordFilter(task.Id) { Outcome = new[] { CallOutcome.NoAnswer, CallOutcome.Busy, CallOutcome.PoweredOff, CallOutcome.Rejected, CallOutcome.Unreachable } };
+        using (var stream = CallRecordReads.Open(h.Session, new CallRecordQuery(CallRecordSource.Finished, filter) { ThrottleLimit = 4 }, None))
+        {
+            while (await stream.NextAsync() is { } batch)
+            {
+                foreach (var record in batch)
+                {
+                    // The list itself carries no variables (docs/vendors/byrobot.md: queryDoneTaskPhones).
+                    Assert.Empty(record.Variables);
+                    await again.AddAsync(new CallRecordInputRow(record), record, None);
+                    unanswered++;
+                }
+            }
+        }
+
+        var reimported = await again.CompleteAsync(None);
+        Assert.True(unanswered > 0);
+        Assert.Equal((unanswered, 0), (reimported.Accepted, reimported.Rejected + reimported.Failed));
+        // Each recalled customer's amount, as first imported, reached the recall task.
+        var sent = h.Requests("/task/importTaskCustomer").Where(r => $"{(long)r.Body!["taskId"]!}" == recall.Id)
+            .SelectMany(r => r.Body!["customerInfoList"]!.AsArray()).ToList();
+        Assert.Equal(unanswered, sent.Count);
+        Assert.All(sent, c => Assert.Equal($"{500 + Array.IndexOf(phones, (string?)c!["phone"])}", (string?)c!["properties"]!["金额"]));
+        // One call detail per recalled record: read ahead, never twice.
+        Assert.Equal(unanswered, h.Requests("/task/phoneLogInfo").Count());
+    }
+
+    [Fact]
     public void ARecord_BindsAsItsPhoneNameAndVariables_Only()
     {
         var record = new OutboundCallRecord(new OutboundVendor("ByRobot"))
