@@ -13,7 +13,7 @@ namespace OutboundPS.Benchmarks;
 
 /// <summary>
 /// Receive-OutboundPush's listener on 127.0.0.1 storing into a temporary file, with pushes posted by HttpClient,
-/// several in flight: how many it stores and acknowledges a second (SPEC §8: at least 2,000).
+/// several in flight: how many it stores and acknowledges a second (docs/design.md#performance: at least 2,000).
 /// </summary>
 internal static class ReceiveBench
 {

@@ -30,6 +30,6 @@ internal static class Targets
     /// <summary>Client overhead on one core: about three quarters of the lowest of three recorded runs (493,000), below their spread.</summary>
     internal static readonly Target ByRobotOverhead = new(370_000, AtLeast: true, "rows/s", "N0");
 
-    /// <summary>Receive-OutboundPush, each push flushed to disk before it is acknowledged: the spec's 2,000 a second (SPEC §8).</summary>
+    /// <summary>Receive-OutboundPush, each push flushed to disk before it is acknowledged: 2,000 a second (docs/design.md#performance).</summary>
     internal static readonly Target Receive = new(2_000, AtLeast: true, "pushes/s", "N0");
 }

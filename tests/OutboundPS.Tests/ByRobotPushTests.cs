@@ -10,7 +10,7 @@ namespace OutboundPS.Tests;
 /// <summary>BYRobot callbacks (docs/vendors/byrobot.md#callbacks) read into call records and tasks.</summary>
 public sealed class ByRobotPushTests
 {
-    /// <summary>vendor-api.md §4.1.1, verbatim (its "…" are abbreviations inside strings, and "{…}" is unreadable properties).</summary>
+    /// <summary>The documented callback (docs/vendors/byrobot.md#call_instance_result), verbatim (its "…" are abbreviations inside strings, and "{…}" is unreadable properties).</summary>
     internal const string DocumentedCallRecord = """
         {"code":200,"data":{"dataType":"CALL_INSTANCE_RESULT","data":{
           "sceneInstance":{"callInstanceId":1,"companyId":1,"callJobId":1,"customerId":1,"customerTelephone":"137xxxxxxxx","status":2,"finishStatus":0,

@@ -12,7 +12,7 @@ namespace OutboundPS.Tests;
 /// <summary>yeta pushes (docs/vendors/iflytek.md#pushes), merged by call_uuid into one call record.</summary>
 public sealed class IFlytekPushTests
 {
-    /// <summary>vendor-api.md §4.2.1, verbatim: the outbound record (it has task_row_index).</summary>
+    /// <summary>The documented outbound record (docs/vendors/iflytek.md#receivecallrecord), verbatim: it has task_row_index.</summary>
     internal const string DocumentedOutboundRecord = """
         {"business_id":"2745","robot_id":"2745001","call_uuid":"123425c-…","task_id":"0","task_data_id":"262381","caller":"055196866001","callee":"19900000001",
          "direction":2,"time_dial":1527737756729,"time_answer":1527737763429,"time_hangup":1527737784829,"duration_ring":7,"duration_call":28,

@@ -3,10 +3,10 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     Import-Module (Get-BuiltModulePath) -Force
 
-    # vendor-api.md §4.1.1, as documented.
+    # The documented callback (docs/vendors/byrobot.md#call_instance_result).
     $script:byRobotCall = '{"code":200,"data":{"dataType":"CALL_INSTANCE_RESULT","data":{"sceneInstance":{"callInstanceId":1,"companyId":1,"callJobId":1,"customerId":1,"customerTelephone":"137xxxxxxxx","status":2,"finishStatus":0,"duration":35,"chatRound":3,"startTime":"2019-01-12 16:09:32","luyinOssUrl":"https://…wav","properties":"{…}","callType":1,"hangUp":1},"taskResult":[{"resultName":"客户意向等级","resultValue":"C级(很少)","resultValueAlias":"C","resultValueNew":"C级(明确拒绝)"}],"phoneLog":{"phoneLogs":[{"speaker":"AI","content":"喂，您好…","aiUnknown":false,"startTime":0,"endTime":0}],"luyinOssUrl":"https://…wav"},"jobFinished":false,"sign":"PESTER-SIGN-VALUE","dateTime":"Thu Oct 16 07:13:48 GMT 2014"}},"resultMsg":"成功","errorStackTrace":null}'
     $script:byRobotJob = '{"code":200,"data":{"dataType":"JOB_INFO_RESULT","data":{"callJobId":13487,"companyId":21,"jobName":"六月回访","status":2,"workingStartTime":"09:00:00","workingEndTime":"18:00:00"}}}'
-    # vendor-api.md §4.2.1 (the outbound record), and the recording and dialog of the same call.
+    # The documented outbound record (docs/vendors/iflytek.md#receivecallrecord), and the recording and dialog of the same call.
     $script:yetaRecord = '{"business_id":"2745","robot_id":"2745001","call_uuid":"123425c-…","task_id":"0","task_data_id":"262381","caller":"055196866001","callee":"19900000001","direction":2,"time_dial":1527737756729,"time_answer":1527737763429,"time_hangup":1527737784829,"duration_ring":7,"duration_call":28,"task_result":"0","task_result_desc":"成功","task_tries":0,"task_row_index":1,"task_row_head":["客户手机号码"],"task_row_value":["19900000001"]}'
     $script:yetaVoice = '{"call_uuid":"123425c-…","task_data_id":"262381","url":"ant/4/ivr/0/2018/05/31/0/123425c.wav","size":448044,"duration":28}'
     $script:yetaDialog = '{"call_uuid":"123425c-…","tag_max":"B","time_begin":1527737763429,"dialog":[{"seq":"1","role":"robot","text_robot":"您好"},{"seq":"2","role":"customer","text_man":"嗯","tag_name":"B"}]}'

@@ -21,7 +21,7 @@ internal sealed class IFlytekConfigResult
 
 internal sealed class IFlytekConfigVoice
 {
-    // Documented as strings; read numbers too, as voice_code is an Integer in iFlytek's own SDK (vendor-api.md Y-6).
+    // Documented as strings; read numbers too, as voice_code is an Integer in iFlytek's own SDK (docs/vendors/iflytek.md#quirk-voice-code-type).
     [JsonPropertyName("voice_code"), JsonConverter(typeof(FlexibleStringConverter))] public string? VoiceCode { get; set; }
     [JsonPropertyName("voice_name")] public string? VoiceName { get; set; }
 }

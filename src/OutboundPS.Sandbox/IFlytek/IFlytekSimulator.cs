@@ -38,7 +38,7 @@ public sealed partial class IFlytekSimulator : SimulatorBase
         ("719", "还款提醒", new[] { "客户手机号码", "姓名", "金额" }),
         ("720", "满意度回访", new[] { "客户手机号码", "姓名" }),
     };
-    // The common voices of the yeta docs (vendor-api.md 3.2.10).
+    // The common voices of the yeta docs (docs/vendors/iflytek.md#sandbox-voices).
     private static readonly (string Code, string Name)[] Voices =
     {
         ("65580", "春春"), ("62140", "晓诗"), ("60020", "晓燕"), ("60030", "晓峰"), ("65660", "小陈"), ("60130", "楠楠"), ("65600", "晓医"),
