@@ -227,7 +227,9 @@ public sealed class PushReceiverTests
 
         Assert.Equal((200, "success"), await RunningReceiver.PostAsync(http, receiver.Address, ByRobotCall));
         Assert.Equal((200, "success"), await RunningReceiver.PostAsync(http, receiver.Address, YetaRecord));
-        await receiver.Run; // -Count 1: the yeta record is still held for its other parts, so only the ending writes it
+        // -Count 1: the yeta record is still held for its other parts, so only the ending writes it. Bounded so a receiver
+        // that does not stop at its count fails the test instead of hanging the run.
+        await receiver.Run.WaitAsync(TimeSpan.FromSeconds(10));
 
         Assert.Equal(1, receiver.Receiver.Preloaded);
         var lines = receiver.Lines();
