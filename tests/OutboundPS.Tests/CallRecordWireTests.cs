@@ -5,7 +5,6 @@ using System.Threading;
 using System.Threading.Tasks;
 using OutboundPS.ByRobot;
 using OutboundPS.Contract;
-using OutboundPS.IFlytek;
 using OutboundPS.Import;
 using OutboundPS.Results;
 using OutboundPS.Sandbox;
@@ -21,7 +20,26 @@ namespace OutboundPS.Tests;
 public sealed class CallRecordWireTests
 {
     private static readonly CancellationToken None = CancellationToken.None;
-    private static readonly int[] FinishStatuses = { 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 22 };
+
+    /// <summary>BYRobot's finish statuses and their outcomes, as docs/vendors/byrobot.md#finish-status tables them.</summary>
+    private static readonly IReadOnlyDictionary<int, CallOutcome> FinishStatusOutcomes = new Dictionary<int, CallOutcome>
+    {
+        [0] = CallOutcome.Answered, [1] = CallOutcome.Rejected, [2] = CallOutcome.Unreachable, [3] = CallOutcome.LineError,
+        [4] = CallOutcome.Unreachable, [5] = CallOutcome.PoweredOff, [6] = CallOutcome.Busy, [7] = CallOutcome.Unreachable,
+        [8] = CallOutcome.NoAnswer, [9] = CallOutcome.LineError, [10] = CallOutcome.LineError, [11] = CallOutcome.Blocked,
+        [22] = CallOutcome.LineError,
+    };
+
+    /// <summary>yeta's current task_result codes and their outcomes, as docs/vendors/iflytek.md#call-result-codes tables them.</summary>
+    private static readonly IReadOnlyDictionary<int, CallOutcome> TaskResultOutcomes = new Dictionary<int, CallOutcome>
+    {
+        [-1] = CallOutcome.NoAnswer, [0] = CallOutcome.Answered, [2] = CallOutcome.Busy, [3] = CallOutcome.Unreachable,
+        [4] = CallOutcome.PoweredOff, [5] = CallOutcome.Busy, [6] = CallOutcome.Unreachable, [7] = CallOutcome.Unreachable,
+        [8] = CallOutcome.Rejected, [9] = CallOutcome.Unreachable, [15] = CallOutcome.Answered, [16] = CallOutcome.Answered,
+        [18] = CallOutcome.Answered, [19] = CallOutcome.Answered, [20] = CallOutcome.NoAnswer, [22] = CallOutcome.NoAnswer,
+        [23] = CallOutcome.Blocked, [25] = CallOutcome.Unreachable, [26] = CallOutcome.LineError, [27] = CallOutcome.LineError,
+        [28] = CallOutcome.LineError,
+    };
 
     /// <summary>A BYRobot task of robot 5001 (variables 客户名称, 金额) holding these phones, dialled to the end.</summary>
     private static async Task<OutboundTask> DialledTaskAsync(SandboxHarness<ByRobotSimulator> h, IReadOnlyList<string> phones, bool start = true)
@@ -50,7 +68,10 @@ public sealed class CallRecordWireTests
     public async Task FinishedCalls_PostTheDocumentedQuery_AndMapEveryFinishStatus()
     {
         await using var h = await SandboxHarness.ByRobotAsync(overHttp: true);
-        var phones = FinishStatuses.Select(code => ByRobotSimulator.PhoneFor(code, 'B')).ToArray();
+        var codes = FinishStatusOutcomes.Keys.ToArray();
+        var phones = codes.Select(code => ByRobotSimulator.PhoneFor(code, 'B')).ToArray();
+        // Each phone was made for its code: the code a record must carry is the one its phone was made for.
+        var codeOfPhone = phones.Zip(codes).ToDictionary(p => p.First, p => p.Second);
         var task = await DialledTaskAsync(h, phones);
 
         var records = await ReadAllAsync(h.Session, new CallRecordQuery(CallRecordSource.Finished, new CallRecordFilter(task.Id)));
@@ -62,9 +83,9 @@ public sealed class CallRecordWireTests
         Assert.Equal(phones.OrderBy(p => p), records.Select(r => r.Phone).OrderBy(p => p));
         foreach (var record in records)
         {
-            var code = ByRobotSimulator.FinishStatusOf(record.Phone!);
+            var code = codeOfPhone[record.Phone!];
             Assert.Equal(code, record.VendorStatus);
-            Assert.Equal(ByRobotOutcomeMap.Map[code], record.Outcome);
+            Assert.Equal(FinishStatusOutcomes[code], record.Outcome);
             Assert.Equal(task.Id, record.TaskId);
             Assert.False(string.IsNullOrEmpty(record.CallId));
             Assert.StartsWith("客户", record.Name);
@@ -255,9 +276,9 @@ public sealed class CallRecordWireTests
     public async Task FailedPushFiles_AreListedForADay_Downloaded_AndMergedIntoOneRecordPerCall()
     {
         await using var h = await SandboxHarness.IFlytekAsync(overHttp: true);
-        var results = IFlytekSimulator.AnsweredResults.Distinct().Concat(IFlytekSimulator.UnansweredResults).ToArray();
-        Assert.Equal(21, results.Length);
+        var results = TaskResultOutcomes.Keys.ToArray();
         var phones = results.Select((code, i) => IFlytekSimulator.PhoneFor(code, "ABCDEF"[i % 6], i)).ToArray();
+        var codeOfPhone = phones.Zip(results).ToDictionary(p => p.First, p => p.Second);
         var task = await h.Session.Client.CreateTaskAsync(new NewTaskSpec { Name = "y16", RobotId = "720", Lines = new[] { "055169101401" } }, None);
         var import = new CustomerImport(h.Session, task.Id, new ImportOptions { KeepRows = true });
         for (var i = 0; i < phones.Length; i++)
@@ -283,8 +304,8 @@ public sealed class CallRecordWireTests
         Assert.Equal(phones.OrderBy(p => p), records.Select(r => r.Phone).OrderBy(p => p));
         foreach (var record in records)
         {
-            var code = IFlytekSimulator.TaskResultOf(record.Phone!);
-            Assert.Equal((code, IFlytekOutcomeMap.Map[code], task.Id), (record.VendorStatus, record.Outcome, record.TaskId));
+            var code = codeOfPhone[record.Phone!];
+            Assert.Equal((code, TaskResultOutcomes[code], task.Id), (record.VendorStatus, record.Outcome, record.TaskId));
             Assert.Equal(imported.Rows!.Single(r => r.Phone == record.Phone).DataId, record.DataId);
         }
 

@@ -72,25 +72,100 @@ public sealed class CapabilityMatrixTests
         var lineId = connection.LineId;
         var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "m", RobotId = robotId, Lines = new[] { lineId } }, none);
         var columns = new CustomerColumns("Phone", "Name", Array.Empty<string>());
-        var row = new[] { new CustomerRow(1, "13800138000", "n", Array.Empty<string>()) };
+        const string phone = "13800138000";
+        var row = new[] { new CustomerRow(1, phone, "n", Array.Empty<string>()) };
         var callLine = descriptor.RefusedCallOptions.ContainsKey(CallOption.Line) ? null : lineId;
+        async Task<OutboundTaskStatus> StatusAsync() => (await client.GetTaskAsync(task.Id, none)).Status;
+        async Task<bool> ListedAsync() => (await client.GetTaskPageAsync(new TaskFilter(), 1, none)).Tasks.Any(t => t.Id == task.Id);
 
+        // A task with somebody to call: one without may finish the moment it starts.
+        async Task ImportTheCustomerAsync() => await (await client.OpenImportAsync(task.Id, columns, none)).SendAsync(row, none);
+
+        // The customer imported, the task started and the clock moved past its calls: call results to read.
+        async Task DialTheTaskAsync()
+        {
+            await ImportTheCustomerAsync();
+            await client.StartTaskAsync(task.Id, none);
+            connection.Clock.Advance(TimeSpan.FromHours(2));
+            Assert.Equal(OutboundTaskStatus.Completed, await StatusAsync());
+        }
+
+        // Each operation is judged by its result, or by what the vendor reports afterwards: an operation that quietly
+        // does nothing must fail here as surely as one that throws.
         Func<Task> act = operation switch
         {
-            "Lines" => () => client.GetLinesAsync(none),
-            "Robots" => () => client.GetRobotsAsync(none),
-            "New" => () => client.CreateTaskAsync(new NewTaskSpec { Name = "m2", RobotId = robotId, Lines = new[] { lineId } }, none),
-            "Get" => () => client.GetTaskAsync(task.Id, none),
-            "List" => () => client.GetTaskPageAsync(new TaskFilter(), 1, none),
-            "Set" => () => client.UpdateTaskAsync(new TaskUpdateSpec(task.Id) { Name = "m3", Concurrency = 1 }, none),
-            "Start" => () => client.StartTaskAsync(task.Id, none),
-            "Suspend" => () => client.PauseTaskAsync(task.Id, none),
-            "Stop" => () => client.StopTaskAsync(task.Id, none),
-            "Remove" => () => client.DeleteTaskAsync(task.Id, none),
-            "Import" => async () => await (await client.OpenImportAsync(task.Id, columns, none)).SendAsync(row, none),
-            "Records" => () => client.GetFinishedCallsAsync(new CallRecordFilter(task.Id), 1, none),
-            "FailedPushes" => () => client.GetFailedPushFilesAsync(DateTime.Today.AddDays(-1), none),
-            _ => () => client.CallAsync(new CallSpec(robotId, columns, row) { Line = callLine }, none),
+            "Lines" => async () => Assert.Contains(await client.GetLinesAsync(none), l => l.Id == lineId),
+            "Robots" => async () => Assert.Contains(await client.GetRobotsAsync(none), r => r.Id == robotId),
+            "New" => async () =>
+            {
+                var created = await client.CreateTaskAsync(new NewTaskSpec { Name = "m2", RobotId = robotId, Lines = new[] { lineId } }, none);
+                Assert.NotEqual(task.Id, created.Id);
+                Assert.Equal(("m2", OutboundTaskStatus.New), (created.Name, created.Status));
+                Assert.Equal("m2", (await client.GetTaskAsync(created.Id, none)).Name);
+            },
+            "Get" => async () =>
+            {
+                var read = await client.GetTaskAsync(task.Id, none);
+                Assert.Equal((task.Id, "m", OutboundTaskStatus.New), (read.Id, read.Name, read.Status));
+            },
+            "List" => async () => Assert.True(await ListedAsync(), $"task {task.Id} is not on the first page"),
+            "Set" => async () =>
+            {
+                await client.UpdateTaskAsync(new TaskUpdateSpec(task.Id) { Name = "m3", Concurrency = 1 }, none);
+                Assert.Equal("m3", (await client.GetTaskAsync(task.Id, none)).Name);
+            },
+            "Start" => async () =>
+            {
+                await ImportTheCustomerAsync();
+                await client.StartTaskAsync(task.Id, none);
+                Assert.Contains(await StatusAsync(), new[] { OutboundTaskStatus.Starting, OutboundTaskStatus.Queued, OutboundTaskStatus.Running });
+            },
+            // Pausing is for a started task; a task never started has nothing to pause.
+            "Suspend" => async () =>
+            {
+                await ImportTheCustomerAsync();
+                await client.StartTaskAsync(task.Id, none);
+                await client.PauseTaskAsync(task.Id, none);
+                Assert.Equal(OutboundTaskStatus.Paused, await StatusAsync());
+            },
+            "Stop" => async () =>
+            {
+                await client.StopTaskAsync(task.Id, none);
+                Assert.Equal(OutboundTaskStatus.Stopped, await StatusAsync());
+            },
+            "Remove" => async () =>
+            {
+                Assert.True(await ListedAsync(), $"task {task.Id} is not on the first page before it is removed");
+                await client.DeleteTaskAsync(task.Id, none);
+                Assert.False(await ListedAsync(), $"task {task.Id} is still listed after it was removed");
+            },
+            "Import" => async () =>
+            {
+                var outcome = await (await client.OpenImportAsync(task.Id, columns, none)).SendAsync(row, none);
+                // A vendor answers with an id per row or with a count; either way, one row went in.
+                Assert.True(outcome.DataIds?.Length == 1 || outcome.AcceptedCount == 1, $"ids {outcome.DataIds?.Length}, count {outcome.AcceptedCount}");
+                Assert.Equal(new[] { phone }, connection.Simulator.PhonesOf(task.Id));
+            },
+            "Records" => async () =>
+            {
+                await DialTheTaskAsync();
+                var record = Assert.Single((await client.GetFinishedCallsAsync(new CallRecordFilter(task.Id), 1, none)).Records);
+                Assert.Equal((phone, task.Id), (record.Phone, record.TaskId));
+            },
+            "FailedPushes" => async () =>
+            {
+                // Nobody receives the sandbox's pushes, so every push of the day's calls failed.
+                var callDay = connection.Clock.Now.Date;
+                await DialTheTaskAsync();
+                connection.Clock.Advance(TimeSpan.FromDays(1));
+                Assert.NotEmpty(await client.GetFailedPushFilesAsync(callDay, none));
+                Assert.Empty(await client.GetFailedPushFilesAsync(callDay.AddDays(-1), none));
+            },
+            _ => async () =>
+            {
+                var call = Assert.Single(await client.CallAsync(new CallSpec(robotId, columns, row) { Line = callLine }, none));
+                Assert.Equal((phone, true), (call.Phone, call.Accepted));
+            },
         };
 
         if (lacking)

@@ -21,7 +21,6 @@ public sealed class DependencyRuleTests
     internal sealed class SourceTree
     {
         private static readonly Regex Declaration = new(@"\b(?:class|struct|interface|enum|record)\s+([A-Z]\w*)", RegexOptions.Compiled);
-        private static readonly Regex Noise = new(@"//[^\n]*|/\*.*?\*/|@?""(?:[^""\\]|\\.)*""", RegexOptions.Compiled | RegexOptions.Singleline);
         private static readonly Regex Identifier = new(@"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*", RegexOptions.Compiled);
 
         internal SourceTree(string root, IReadOnlyDictionary<string, string>? extraFiles = null)
@@ -30,14 +29,14 @@ public sealed class DependencyRuleTests
                 .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}"))
                 .ToDictionary(f => Path.GetRelativePath(root, f), File.ReadAllText);
             foreach (var (path, text) in extraFiles ?? new Dictionary<string, string>()) files[path] = text;
-            Code = files.ToDictionary(f => f.Key, f => Noise.Replace(f.Value, " "));
+            Code = files.ToDictionary(f => f.Key, f => CSharpCode.WithoutCommentsAndText(f.Value));
             TypeFolders = new Dictionary<string, string>();
             foreach (var (path, code) in Code)
                 foreach (Match match in Declaration.Matches(code))
                     TypeFolders.TryAdd(match.Groups[1].Value, FolderOf(path));
         }
 
-        /// <summary>File → code without comments and string literals.</summary>
+        /// <summary>File → code without comments and the text of literals; the code in interpolation holes stays.</summary>
         internal Dictionary<string, string> Code { get; }
 
         /// <summary>Type name → the folder that declares it.</summary>
@@ -162,7 +161,34 @@ public sealed class DependencyRuleTests
         { "core", "Import/Broken.cs", "namespace OutboundPS.Import; class Broken { object X = new IFlytekColumnPlanUser(); } class IFlytekColumnPlanUser { object Y = IFlytekVendor.Id; }", "Core folder Import names vendor folder IFlytek" },
         { "core", "Model/Broken.cs", "namespace OutboundPS; class Broken { object X = typeof(SessionRegistry); }", "cycle" },
         { "sandbox", "IFlytek/Broken.cs", "namespace OutboundPS.Sandbox.IFlytek; class Broken { object X = typeof(ByRobotSimulator); }", "names simulator folder ByRobot" },
+        // A type named inside an interpolated or raw string's holes is code like any other.
+        { "cmdlet", "Commands/Broken.cs", "namespace OutboundPS.Commands; class Broken { string X = $\"vendor {OutboundPS.ByRobot.ByRobotVendor.Id}\"; }", "names vendor folder ByRobot" },
+        { "cmdlet", "Commands/Broken.cs", "namespace OutboundPS.Commands; class Broken { string X = $@\"C:\\{ByRobotVendor.Id}\"; }", "names vendor folder ByRobot" },
+        { "core", "Import/Broken.cs", "namespace OutboundPS.Import; class Broken { string X = $\"{(IFlytekVendor.Id is { } id ? $\"[{id}]\" : \"\")}\"; }", "Core folder Import names vendor folder IFlytek" },
+        { "core", "Import/Broken.cs", "namespace OutboundPS.Import; class Broken { string X = $\"\"\"\n  \"{IFlytekVendor.Id}\" {{text}}\n  \"\"\"; }", "Core folder Import names vendor folder IFlytek" },
+        { "core", "Import/Broken.cs", "namespace OutboundPS.Import; class Broken { string X = $$\"\"\"{ {{IFlytekVendor.Id:D}} }\"\"\"; }", "Core folder Import names vendor folder IFlytek" },
+        { "sandbox", "IFlytek/Broken.cs", "namespace OutboundPS.Sandbox.IFlytek; class Broken { string X = $\"{'\"'}{typeof(ByRobotSimulator)}\"; }", "names simulator folder ByRobot" },
     };
+
+    /// <summary>Words in comments and in the text of strings (plain, verbatim, raw, and around interpolation holes) are no dependency.</summary>
+    public static TheoryData<string> Texts => new()
+    {
+        "namespace OutboundPS.Commands; class Text { // OutboundPS.ByRobot.ByRobotVendor\n /* ByRobotVendor */ }",
+        "namespace OutboundPS.Commands; class Text { string X = \"OutboundPS.ByRobot \\\" ByRobotVendor\"; }",
+        "namespace OutboundPS.Commands; class Text { string X = @\"C:\\\"; string Y = \"ByRobotVendor\"; }",
+        "namespace OutboundPS.Commands; class Text { string X = \"\"\"\n  \"ByRobotVendor\" {ByRobotVendor.Id}\n  \"\"\"; }",
+        "namespace OutboundPS.Commands; class Text { string X = $\"ByRobotVendor {{ByRobotVendor.Id}} {0:ByRobotVendor}\"; char Q = '\"'; }",
+        "namespace OutboundPS.Commands; class Text { string X = $$\"\"\"{ByRobotVendor.Id} {{1}}\"\"\"; }",
+    };
+
+    [Theory]
+    [MemberData(nameof(Texts))]
+    public void Text_IsNotCode(string code)
+    {
+        var cmdlets = new SourceTree(CmdletRoot, new Dictionary<string, string> { [Path.Combine("Commands", "Text.cs")] = code });
+
+        Assert.Empty(Violations(new SourceTree(CoreRoot), cmdlets, new SourceTree(SandboxRoot)));
+    }
 
     [Theory]
     [MemberData(nameof(BrokenRules))]

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using OutboundPS.Contract;
@@ -51,14 +52,43 @@ public sealed class ImportNotAcceptedTests : IDisposable
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes.Take(3));
         var records = CsvText.Parse(Encoding.UTF8.GetString(bytes, 3, bytes.Length - 3));
         Assert.Equal(new[] { "手机号码", "姓名", "备注", "Outcome", "Reason", "Code" }, records[0]);
-        var expected = result.Rows.Where(r => r.Outcome != ImportOutcome.Accepted)
-            .Select(r => inputs[(int)r.InputObject!] is var input
-                ? string.Join("|", input.Phone, input.Name, input.Note, r.Outcome, r.Error, r.Outcome == ImportOutcome.Failed ? refusal : "")
-                : null)
+
+        // What each row must come to, from the inputs and from what the vendor was sent: the faults struck the first two
+        // import requests to arrive, so the rows of the first were refused and those of the second stored with the answer
+        // lost; every other row sent was accepted and stays out of the file.
+        var sent = h.Requests(h.Descriptor.ImportPath).Select(r => StringsIn(r.Body).ToHashSet()).ToList();
+        var (refused, lost) = (sent[0], sent[1]);
+        var expected = inputs.Select((input, i) => (Input: input, Outcome: input.Phone == "12345" || i == 150 ? "Rejected"
+                : refused.Contains(input.Phone.Replace(" ", "")) ? "Failed"
+                : lost.Contains(input.Phone.Replace(" ", "")) ? "Unknown"
+                : null))
+            .Where(row => row.Outcome is not null)
+            .Select(row => string.Join("|", row.Input.Phone, row.Input.Name, row.Input.Note, row.Outcome, row.Outcome == "Failed" ? refusal : ""))
             .OrderBy(s => s, StringComparer.Ordinal);
-        Assert.Equal(expected, records.Skip(1).Select(f => string.Join("|", f)).OrderBy(s => s, StringComparer.Ordinal));
+        var written = records.Skip(1).ToList();
+        Assert.Equal(expected, written.Select(f => string.Join("|", f[0], f[1], f[2], f[3], f[5])).OrderBy(s => s, StringComparer.Ordinal));
+        foreach (var fields in written)
+        {
+            var (phone, outcome, reason) = (fields[0], fields[3], fields[4]);
+            if (outcome == "Rejected" && phone == "12345") Assert.Contains("'12345'", reason);
+            // A phone repeated within the import is rejected as Duplicate (docs/en-US/Import-OutboundCustomer.md).
+            else if (outcome == "Rejected") Assert.Equal("Duplicate", reason);
+            // The vendor's code and its own message are kept: the simulator refuses with the message 模拟错误.
+            else if (outcome == "Failed") Assert.True(reason.Contains(refusal) && reason.Contains("模拟错误"), reason);
+            else Assert.False(string.IsNullOrWhiteSpace(reason), $"row {fields[1]} is {outcome} without a reason");
+        }
+
         Assert.Equal(result.Rejected + result.Failed + result.Unknown, import.NotAcceptedWritten);
     }
+
+    /// <summary>Every string in a request body, wherever the vendor's shape puts it.</summary>
+    private static IEnumerable<string> StringsIn(JsonNode? node) => node switch
+    {
+        JsonObject fields => fields.SelectMany(field => StringsIn(field.Value)),
+        JsonArray items => items.SelectMany(StringsIn),
+        JsonValue value when value.TryGetValue<string>(out var text) => new[] { text },
+        _ => Array.Empty<string>(),
+    };
 
     [Fact]
     public async Task ErrorLimit_WritesTheFirstErrors_ThenOneThatCountsTheRest_AndSaysWhereTheyAre()

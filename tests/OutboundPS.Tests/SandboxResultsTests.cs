@@ -355,16 +355,25 @@ public sealed class SandboxResultsTests
     [Fact]
     public void Yeta_Outcomes_RepeatForTheSameNumbers()
     {
-        string[] Run()
+        var phones = YetaPhones();
+        (string Module, string Body)[] Run()
         {
             var wire = new YetaWire(new ManualClock(SandboxHarness.Start));
-            var (task, _) = wire.Started(YetaPhones());
+            var (task, _) = wire.Started(phones);
             ((ManualClock)wire.Simulator.Clock).Advance(TimeSpan.FromHours(1));
             wire.Query(task);
-            return wire.Simulator.PushesOf(task).Select(p => p.Body).ToArray();
+            return wire.Simulator.PushesOf(task).ToArray();
         }
 
-        Assert.Equal(Run(), Run());
+        var first = Run();
+
+        // Every number ends as it was made to: its outbound record carries the task_result its phone was made for.
+        var outcomes = first.Where(p => p.Module == "receiveCallRecord").Select(p => JsonNode.Parse(p.Body)!.AsObject())
+            .Where(record => record.ContainsKey("task_row_index"))
+            .Select(record => $"{(string)record["callee"]!} {(string)record["task_result"]!}");
+        Assert.Equal(phones.Zip(TaskResults, (phone, code) => $"{phone} {code}").Order(StringComparer.Ordinal), outcomes.Order(StringComparer.Ordinal));
+        // And again, push for push, on a fresh simulator.
+        Assert.Equal(first, Run());
     }
 
     [Fact]

@@ -48,29 +48,33 @@ public sealed class SentinelTests
         await client.StartTaskAsync(task.Id, none);
         seen.Keep(await new TaskWaiter((s, _) => { h.Clock.Advance(s); return Task.CompletedTask; }, () => TimeSpan.Zero)
             .WaitAsync(client, task.Id, null, TimeSpan.FromSeconds(30), seen.Keep, none));
-        await seen.Attempt(() => client.PauseTaskAsync(task.Id, none));
         foreach (var t in (await client.GetTaskPageAsync(new TaskFilter(), 1, none)).Tasks) seen.Keep(t);
 
-        // Failures: vendor errors, a refused token, an unreadable body, unsupported operations, wrong credentials.
+        // Failures, each with its own error id (docs/en-US/about_OutboundPS.help.md#error-ids, docs/vendors/iflytek.md#error-codes):
+        // vendor errors, a refused token, an unreadable body, a lost answer, unsupported operations, wrong credentials.
+        // Reads are repeated after an unreadable or lost answer (docs/design.md#retries), so writes meet those two.
+        await seen.FailsWith("OutboundPS.IFlytek.3010101", () => client.PauseTaskAsync(task.Id, none));
         h.Simulator.RevokeTokens();
         h.Simulator.Faults.FailNext("/task/query", 10001);
-        await seen.Attempt(() => client.GetTaskAsync(task.Id, none));
+        await seen.FailsWith("OutboundPS.IFlytek.10001", () => client.GetTaskAsync(task.Id, none));
         h.Simulator.Faults.AnswerNextWith("<html>gateway</html>");
-        await seen.Attempt(() => client.GetLinesAsync(none));
-        h.Simulator.Faults.DropNext("/task/query", afterProcessing: true);
-        await seen.Attempt(() => client.GetTaskAsync(task.Id, none));
-        await seen.Attempt(() => client.StopTaskAsync(task.Id, none));
-        await seen.Attempt(() => client.UpdateTaskAsync(new TaskUpdateSpec(task.Id), none));
-        await seen.Attempt(() => client.StartTaskAsync("0", none));
-        await seen.Attempt(() => client.CreateTaskAsync(new NewTaskSpec { Name = "x", RobotId = "1", Lines = new[] { "1" }, Concurrency = 2 }, none));
-        await seen.Attempt(() => client.DeleteTaskAsync(task.Id, none));
-        await seen.Attempt(() => SandboxHarness.IFlytekAsync(overHttp: true, connectWith: SecretMarker + "-wrong", secret: SecretMarker));
-        await seen.Attempt(() => SessionConnector.ConnectAsync(new ConnectRequest(IFlytekVendor.Id, "k", SecretText.Protect(SecretMarker))
+        await seen.FailsWith("OutboundPS.IFlytek.UnreadableAnswer", () => client.StartTaskAsync(task.Id, none));
+        h.Simulator.Faults.DropNext("/task/pause", afterProcessing: true);
+        await seen.FailsWith("OutboundPS.IFlytek.ConnectionLost", () => client.PauseTaskAsync(task.Id, none));
+        await seen.FailsWith("OutboundPS.IFlytek.NotImplemented", () => client.StopTaskAsync(task.Id, none));
+        await seen.FailsWith("OutboundPS.IFlytek.NotImplemented", () => client.UpdateTaskAsync(new TaskUpdateSpec(task.Id), none));
+        await seen.FailsWith("OutboundPS.IFlytek.200202", () => client.StartTaskAsync("0", none));
+        await seen.FailsWith("OutboundPS.IFlytek.ParameterNotSupported",
+            () => client.CreateTaskAsync(new NewTaskSpec { Name = "x", RobotId = "1", Lines = new[] { "1" }, Concurrency = 2 }, none));
+        await seen.FailsWith("OutboundPS.IFlytek.200101", () => SandboxHarness.IFlytekAsync(overHttp: true, connectWith: SecretMarker + "-wrong", secret: SecretMarker));
+        await seen.FailsWith("OutboundPS.IFlytek.ConnectionFailed", () => SessionConnector.ConnectAsync(new ConnectRequest(IFlytekVendor.Id, "k", SecretText.Protect(SecretMarker))
             { BaseUri = new Uri("http://127.0.0.1:1/") , RetryDelay = TimeSpan.FromMilliseconds(1) }, SandboxConnection.Registry, none));
+
+        // Removing the task succeeds; its log lines are checked with the rest.
+        await client.DeleteTaskAsync(task.Id, none);
 
         seen.AddRange(log.Lines);
         Assert.Contains(log.Lines, l => l.Contains("token=<redacted>"));
-        Assert.Contains(seen.Texts, s => s.Contains("200202"));
         Assert.DoesNotContain(seen.Texts, s => s.Contains(SecretMarker) || s.Contains(TokenMarker));
         // The markers were really in play: the simulator saw both.
         Assert.Contains(h.Simulator.Received, r => r.Request.Query.TryGetValue("token", out var t) && t.StartsWith(TokenMarker, StringComparison.Ordinal));
@@ -110,26 +114,29 @@ public sealed class SentinelTests
             .WaitAsync(client, task.Id, null, TimeSpan.FromSeconds(30), seen.Keep, none));
         foreach (var t in (await client.GetTaskPageAsync(new TaskFilter(), 1, none)).Tasks) seen.Keep(t);
 
-        // Failures: vendor codes, a busy front door, an unreadable body, a dropped connection, bad credentials, a skewed clock.
+        // Failures, each with its own error id (docs/en-US/about_OutboundPS.help.md#error-ids, docs/vendors/byrobot.md#error-codes):
+        // vendor codes, a busy front door, an unreadable body, a dropped connection, bad input, bad credentials, a skewed clock.
+        // A busy answer is repeated 4 times (docs/design.md#retries) and a read after an unreadable answer, so the front door
+        // stays busy for all five attempts and a write meets the unreadable body.
         h.Simulator.Faults.FailNext("/task/pause", 500);
-        await seen.Attempt(() => client.PauseTaskAsync(task.Id, none));
-        h.Simulator.Faults.RejectNext("/task/getTaskDetail", 429);
-        await seen.Attempt(() => client.GetTaskAsync(task.Id, none));
+        await seen.FailsWith("OutboundPS.ByRobot.500", () => client.PauseTaskAsync(task.Id, none));
+        for (var attempt = 0; attempt < 5; attempt++) h.Simulator.Faults.RejectNext("/task/getTaskDetail", 429);
+        await seen.FailsWith("OutboundPS.ByRobot.Http429", () => client.GetTaskAsync(task.Id, none));
         h.Simulator.Faults.AnswerNextWith("<html>gateway</html>");
-        await seen.Attempt(() => client.GetLinesAsync(none));
+        await seen.FailsWith("OutboundPS.ByRobot.UnreadableAnswer", () => client.StartTaskAsync(task.Id, none));
         h.Simulator.Faults.DropNext("/task/stop", afterProcessing: true);
-        await seen.Attempt(() => client.StopTaskAsync(task.Id, none));
-        await seen.Attempt(() => client.StartTaskAsync("1", none));
-        await seen.Attempt(() => client.UpdateTaskAsync(new TaskUpdateSpec("abc"), none));
-        await seen.Attempt(() => client.CreateTaskAsync(new NewTaskSpec { Name = "x", RobotId = "5002", Lines = new[] { "101" }, Voice = "v" }, none));
-        await seen.Attempt(() => SandboxHarness.ByRobotAsync(overHttp: true, connectWith: SecretMarker + "-wrong", secret: SecretMarker));
-        await seen.Attempt(() => SandboxHarness.ByRobotAsync(overHttp: true, secret: SecretMarker, clientClock: () => DateTimeOffset.UtcNow.AddHours(-1)));
+        await seen.FailsWith("OutboundPS.ByRobot.ConnectionLost", () => client.StopTaskAsync(task.Id, none));
+        await seen.FailsWith("OutboundPS.ByRobot.404", () => client.StartTaskAsync("1", none));
+        await seen.FailsWith("OutboundPS.InvalidArgument.Id", () => client.UpdateTaskAsync(new TaskUpdateSpec("abc"), none));
+        await seen.FailsWith("OutboundPS.ByRobot.ParameterNotSupported",
+            () => client.CreateTaskAsync(new NewTaskSpec { Name = "x", RobotId = "5002", Lines = new[] { "101" }, Voice = "v" }, none));
+        await seen.FailsWith("OutboundPS.ByRobot.401", () => SandboxHarness.ByRobotAsync(overHttp: true, connectWith: SecretMarker + "-wrong", secret: SecretMarker));
+        await seen.FailsWith("OutboundPS.ByRobot.408",
+            () => SandboxHarness.ByRobotAsync(overHttp: true, secret: SecretMarker, clientClock: () => DateTimeOffset.UtcNow.AddHours(-1)));
 
         seen.AddRange(log.Lines);
         var signs = h.Simulator.Received.Select(r => r.Request.Headers.TryGetValue("sign", out var sign) ? sign : null).Where(s => s is not null).Distinct().ToList();
         Assert.NotEmpty(signs);
-        Assert.Contains(seen.Texts, s => s.Contains("401") || s.Contains("408"));
-        Assert.Contains(seen.Texts, s => s.Contains("unknown"));
         Assert.DoesNotContain(seen.Texts, s => s.Contains(SecretMarker));
         Assert.DoesNotContain(seen.Texts, s => signs.Any(sign => s.Contains(sign!)));
     }
@@ -151,21 +158,17 @@ public sealed class SentinelTests
                 Texts.Add(property.GetValue(value)?.ToString() ?? string.Empty);
         }
 
-        internal async Task Attempt(Func<Task> action)
+        /// <summary>
+        /// Runs a call that must fail with this error id, and keeps everything its error carries. A call that stops
+        /// failing, or fails another way, fails the test: otherwise its error's texts would silently leave the check.
+        /// </summary>
+        internal async Task FailsWith(string errorId, Func<Task> action)
         {
-            try
-            {
-                await action();
-            }
-            catch (Exception error)
-            {
-                Texts.Add(error.ToString());
-                if (error is OutboundException outbound)
-                {
-                    Keep(outbound);
-                    Keep(outbound.TargetObject);
-                }
-            }
+            var error = await Assert.ThrowsAsync<OutboundException>(action);
+            Assert.Equal(errorId, error.ErrorId);
+            Texts.Add(error.ToString());
+            Keep(error);
+            Keep(error.TargetObject);
         }
     }
 }

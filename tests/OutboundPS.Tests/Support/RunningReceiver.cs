@@ -7,7 +7,6 @@ using System.Net.Http;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using OutboundPS.Push;
 using OutboundPS.Receiving;
 
 namespace OutboundPS.Tests.Support;
@@ -53,9 +52,6 @@ internal sealed class RunningReceiver : IAsyncDisposable
 
     /// <summary>The stored lines, read back.</summary>
     internal IReadOnlyList<string> Lines() => Options.Path is { } path && File.Exists(path) ? PushJournal.ReadLines(path).ToList() : Array.Empty<string>();
-
-    /// <summary>The delivery keys of the stored lines.</summary>
-    internal IReadOnlyList<string> StoredKeys() => Lines().Select(line => PushDeliveryKey.Of(PushConverter.Read(line))).ToList();
 
     internal static async Task<(int Status, string Body)> PostAsync(HttpClient http, Uri address, string body, string contentType = "application/json")
     {
