@@ -95,7 +95,7 @@ public sealed class OutboundCallRecord
     internal static readonly IReadOnlyDictionary<string, string> EmptyVariables = NameValueMap.NoItems;
 
     /// <summary>Where the variables can be read, when the list the record came from carried none; null once known.</summary>
-    internal Results.CallVariableReads? VariableReads { get; set; }
+    internal ICallVariableSource? VariableReads { get; set; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Vendor} call {CallId} to {Phone}: {Outcome}";

@@ -12,7 +12,7 @@ namespace OutboundPS.Results;
 /// costs. A record asks for its own (the call detail, phoneLogInfo); the records of its page that follow it are read
 /// alongside, ThrottleLimit at a time, since a pipeline hands them to the import one after another.
 /// </summary>
-internal sealed class CallVariableReads
+internal sealed class CallVariableReads : ICallVariableSource
 {
     private readonly IOutboundClient _client;
     private readonly int _throttleLimit;
@@ -38,7 +38,7 @@ internal sealed class CallVariableReads
     }
 
     /// <summary>The record's variables from its call detail, and the next records of its page started.</summary>
-    internal async Task<IReadOnlyDictionary<string, string>> ReadAsync(OutboundCallRecord record, CancellationToken cancellationToken)
+    public async Task<IReadOnlyDictionary<string, string>> ReadAsync(OutboundCallRecord record, CancellationToken cancellationToken)
     {
         Task<OutboundCallRecord> own;
         lock (_gate)
