@@ -187,6 +187,32 @@ foreach (var pages in new[] { 1, 4, 8 })
     judge.Check($"results, {pages} in flight, achieved/limit", achieved / limit * 100, Targets.ResultsThroughput);
 }
 
+Console.WriteLine();
+Console.WriteLine("Recall: the same list piped into a new task's import, each record's variables read (phoneLogInfo) as it reaches it");
+Console.WriteLine("ThrottleLimit  records  recall rec/s  limit rec/s  achieved/limit  plain read rec/s  plain/recall");
+foreach (var throttle in new[] { 1, 4 })
+{
+    // One call detail per record, ThrottleLimit at a time: the list's pages and the import's batches run beside them.
+    var limit = throttle / 0.020;
+    var records = throttle * 500; // about ten seconds at the limit
+    using var server = Start("serve-results", "20");
+    var address = new Uri(server.StandardOutput.ReadLine()!);
+    var (warmSession, warmTask) = await Scenario.PrepareRecordsAsync(address, 100);
+    await Scenario.RecallAsync(warmSession, warmTask, throttle); // warm-up on a small task, so the measured run sees steady state
+    var (session, taskId) = await Scenario.PrepareRecordsAsync(address, records);
+    await Scenario.ReadRecordsAsync(session, taskId, throttle);
+    var (plainElapsed, plain) = await Scenario.ReadRecordsAsync(session, taskId, throttle);
+    var (elapsed, recalled) = await Scenario.RecallAsync(session, taskId, throttle);
+    server.StandardInput.Close();
+    server.WaitForExit();
+    if (plain != records || recalled != records) throw new InvalidOperationException($"Read {plain} and recalled {recalled} of {records} records.");
+    var achieved = recalled / elapsed.TotalSeconds;
+    var plainRate = plain / plainElapsed.TotalSeconds;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{throttle,13} {recalled,8} {achieved,13:N0} {limit,12:N0} {achieved / limit,15:P1} {plainRate,17:N0} {plainRate / achieved,12:0.0}x"));
+    judge.Check($"recall, T={throttle}, achieved/limit", achieved / limit * 100, Targets.RecallThroughput);
+}
+
 judge.PrintVerdicts();
 }
 

@@ -147,6 +147,33 @@ internal static class Scenario
         return (watch.Elapsed, count);
     }
 
+    /// <summary>
+    /// Pipes every finished call of a task into a new task's import, as `Get-OutboundCallRecord | Import-OutboundCustomer`
+    /// does: each record's variables are read (phoneLogInfo) as it reaches the import, with <paramref name="throttle"/> as
+    /// both commands' -ThrottleLimit; returns how long it took and how many the recall task accepted.
+    /// </summary>
+    internal static async Task<(TimeSpan Elapsed, long Records)> RecallAsync(OutboundSession session, string taskId, int throttle)
+    {
+        var recall = await session.Client.CreateTaskAsync(new NewTaskSpec { Name = "recall", RobotId = "5001", Lines = new[] { "101" } }, CancellationToken.None);
+        var watch = Stopwatch.StartNew();
+        var import = new CustomerImport(session, recall.Id, new ImportOptions { ThrottleLimit = throttle });
+        using (var stream = OutboundPS.Results.CallRecordReads.Open(session,
+                   new OutboundPS.Results.CallRecordQuery(OutboundPS.Results.CallRecordSource.Finished, new CallRecordFilter(taskId)) { ThrottleLimit = throttle },
+                   CancellationToken.None))
+            while (await stream.NextAsync() is { } batch)
+                foreach (var record in batch)
+                {
+                    await import.AddAsync(new CallRecordInputRow(record), record, CancellationToken.None);
+                    // The list carries no variables: the import read them, or the figure measures nothing.
+                    if (record.Variables.Count == 0) throw new InvalidOperationException($"Call {record.CallId} reached the import without its variables.");
+                }
+
+        var result = await import.CompleteAsync(CancellationToken.None);
+        watch.Stop();
+        if (result.Accepted != result.Submitted) throw new InvalidOperationException($"The recall task accepted {result.Accepted} of {result.Submitted} records.");
+        return (watch.Elapsed, result.Accepted);
+    }
+
     /// <summary>Serves a BYRobot simulator that keeps its customers and dials them at once, for reading results back.</summary>
     internal static async Task ServeResultsAsync(TimeSpan latency)
     {

@@ -13,6 +13,15 @@ internal static class Targets
     internal static readonly Target ResultsThroughput = new(90, AtLeast: true, "%");
 
     /// <summary>
+    /// A recall (the finished list piped into an import, each record's variables read as it reaches it), achieved/limit
+    /// per cell, the limit being ThrottleLimit × 50 records/s (one 20 ms call detail per record, ThrottleLimit at a time).
+    /// The list's pages and the import's batches run beside the details but add a few requests in series (the first
+    /// page, opening the import, the last batch), and the read-ahead stops at the end of each 50-record page. Recorded
+    /// 85.2–94.6 % (2026-12-05, a loaded machine); a read-ahead that stopped working (T=4 at T=1's rate) would be 25 %.
+    /// </summary>
+    internal static readonly Target RecallThroughput = new(70, AtLeast: true, "%");
+
+    /// <summary>
     /// Peak working set, at any row count: the README's 150 MB at a million rows. The peak is the runtime and the GC's
     /// budget, not the rows (74–89 MB recorded from 100,000 to 1,000,000), so the bar does not scale down with them.
     /// </summary>

@@ -113,6 +113,59 @@ public sealed class RecallScenarioTests
     }
 
     [Fact]
+    public async Task ByRobot_ARecallThroughAFilter_KeepsReadingAhead_ThrottleLimitAtATime()
+    {
+        // In process, each call detail (phoneLogInfo) counted while it is in flight.
+        var clock = new ManualClock(SandboxHarness.Start);
+        var simulator = SimulatorCatalog.Find("ByRobot").Create(SandboxHarness.Key, SandboxHarness.Secret, clock);
+        var details = new DetailsInFlight(new SandboxHandler(simulator));
+        var session = await SessionConnector.ConnectAsync(new ConnectRequest(new OutboundVendor("ByRobot"), SandboxHarness.Key, SecretText.Protect(SandboxHarness.Secret))
+        {
+            Name = "test-" + Guid.NewGuid().ToString("N"), SandboxHandler = details,
+        }, SandboxConnection.Registry, None);
+        try
+        {
+            var client = session.Client;
+            var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "campaign", RobotId = "5001", Lines = new[] { "101" }, Concurrency = 1000 }, None);
+            var import = new CustomerImport(session, task.Id, new ImportOptions());
+            for (var i = 0; i < 120; i++)
+                await import.AddAsync(SandboxHarness.Row(("手机号码", $"1370000{i:0000}"), ("姓名", $"客户{i}"), ("金额", $"{500 + i}")), i, None);
+            await import.CompleteAsync(None);
+            await client.StartTaskAsync(task.Id, None);
+            await new TaskWaiter((span, _) =>
+            {
+                clock.Advance(span);
+                return Task.CompletedTask;
+            }, () => TimeSpan.Zero).WaitAsync(client, task.Id, null, TimeSpan.FromHours(2), _ => { }, None);
+
+            // As `Get-OutboundCallRecord | Where-Object { ... } | Import-OutboundCustomer`: every other record is dropped
+            // before the import, though the records ahead of the one imported were read along with it.
+            simulator.Faults.Latency = TimeSpan.FromMilliseconds(20);
+            var recall = await client.CreateTaskAsync(new NewTaskSpec { Name = "recall", RobotId = "5001", Lines = new[] { "101" } }, None);
+            var again = new CustomerImport(session, recall.Id, new ImportOptions());
+            var pages = 0;
+            using (var stream = CallRecordReads.Open(session, new CallRecordQuery(CallRecordSource.Finished, new CallRecordFilter(task.Id)) { ThrottleLimit = 4 }, None))
+            {
+                while (await stream.NextAsync() is { } page)
+                {
+                    // From the second page on: the first page's dropped records must not have taken the places for good.
+                    if (++pages == 2) details.Reset();
+                    for (var i = 0; i < page.Count; i += 2) await again.AddAsync(new CallRecordInputRow(page[i]), page[i], None);
+                }
+            }
+
+            var result = await again.CompleteAsync(None);
+            Assert.Equal(3, pages);
+            Assert.Equal((60L, 0L), (result.Accepted, result.Rejected + result.Failed));
+            Assert.InRange(details.MaxInFlight, 2, 4);
+        }
+        finally
+        {
+            SandboxConnection.Registry.Remove(session);
+        }
+    }
+
+    [Fact]
     public void ARecord_BindsAsItsPhoneNameAndVariables_Only()
     {
         var record = new OutboundCallRecord(new OutboundVendor("ByRobot"))
@@ -133,5 +186,39 @@ public sealed class RecallScenarioTests
         var withNameColumn = new CallRecordInputRow(record);
         Assert.Equal(new[] { "Phone", "姓名", "金额" }, withNameColumn.PropertyNames);
         Assert.Equal("姓名", CustomerColumnDetector.Detect(withNameColumn.PropertyNames, null, null, null).NameColumn);
+    }
+
+    /// <summary>Counts the call details (phoneLogInfo) in flight at once.</summary>
+    private sealed class DetailsInFlight : System.Net.Http.DelegatingHandler
+    {
+        private int _inFlight;
+        private int _max;
+
+        internal DetailsInFlight(System.Net.Http.HttpMessageHandler inner) : base(inner)
+        {
+        }
+
+        internal int MaxInFlight => Volatile.Read(ref _max);
+
+        internal void Reset() => Volatile.Write(ref _max, 0);
+
+        protected override async Task<System.Net.Http.HttpResponseMessage> SendAsync(System.Net.Http.HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!request.RequestUri!.AbsolutePath.EndsWith("/task/phoneLogInfo", StringComparison.Ordinal)) return await base.SendAsync(request, cancellationToken);
+            var open = Interlocked.Increment(ref _inFlight);
+            int max;
+            while (open > (max = Volatile.Read(ref _max)) && Interlocked.CompareExchange(ref _max, open, max) != max)
+            {
+            }
+
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                Interlocked.Decrement(ref _inFlight);
+            }
+        }
     }
 }

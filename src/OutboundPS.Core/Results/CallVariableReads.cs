@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using OutboundPS.Contract;
@@ -10,7 +11,9 @@ namespace OutboundPS.Results;
 /// Reads the variables of call records whose list carries none (BYRobot queryDoneTaskPhones), when the records go to an
 /// import: a recall task's robot needs them, and reading them for every record listed would double what a plain read
 /// costs. A record asks for its own (the call detail, phoneLogInfo); the records of its page that follow it are read
-/// alongside, ThrottleLimit at a time, since a pipeline hands them to the import one after another.
+/// alongside, ThrottleLimit at a time, since a pipeline hands them to the import one after another. Only reads still in
+/// flight count against ThrottleLimit: a record read ahead that never reaches the import (a Where-Object between
+/// dropped it) must not take a place for good.
 /// </summary>
 internal sealed class CallVariableReads : ICallVariableSource
 {
@@ -31,6 +34,8 @@ internal sealed class CallVariableReads : ICallVariableSource
     {
         lock (_gate)
         {
+            // Reads no record came for are let go with their page once they have ended; one still running keeps its place.
+            foreach (var ended in _started.Where(r => r.Value.IsCompleted).Select(r => r.Key).ToArray()) _started.Remove(ended);
             _page = page;
             foreach (var record in page)
                 if (record.Variables.Count == 0 && record.CallId is not null) record.VariableReads = this;
@@ -45,7 +50,7 @@ internal sealed class CallVariableReads : ICallVariableSource
         {
             own = Start(record, cancellationToken);
             var next = IndexOf(record) + 1;
-            for (var i = next; i > 0 && i < _page.Count && _started.Count < _throttleLimit; i++)
+            for (var i = next; i > 0 && i < _page.Count && InFlight() < _throttleLimit; i++)
                 if (_page[i].VariableReads == this) Start(_page[i], cancellationToken);
         }
 
@@ -69,6 +74,14 @@ internal sealed class CallVariableReads : ICallVariableSource
         }
 
         return read;
+    }
+
+    private int InFlight()
+    {
+        var running = 0;
+        foreach (var read in _started.Values)
+            if (!read.IsCompleted) running++;
+        return running;
     }
 
     private int IndexOf(OutboundCallRecord record)
