@@ -41,7 +41,7 @@ BeforeAll {
     $script:robot = @{ IFlytek = '720'; ByRobot = '5002' }
     $script:line = @{ IFlytek = '055169101401'; ByRobot = '101' }
 
-    function New-SwitchTask {
+    function Initialize-SwitchTask {
         <# A fresh task in the vendor's sandbox session with -Customers customers (enough to keep it running a while). #>
         param([string] $Vendor, [int] $Customers = 3)
         $session = $script:sessions[$Vendor]
@@ -54,7 +54,7 @@ BeforeAll {
     }
 
     # A finished BYRobot task, for the call-record reads.
-    $script:finishedTask = New-SwitchTask -Vendor ByRobot
+    $script:finishedTask = Initialize-SwitchTask -Vendor ByRobot
     Start-OutboundTask $script:finishedTask -Confirm:$false
     $null = $script:finishedTask | Wait-OutboundTask -PollInterval 1 -Timeout 120
 
@@ -84,7 +84,7 @@ BeforeAll {
         'New-OutboundTask -SendSms'                 = { param($Vendor, $Switch) & $script:commands['New-OutboundTask -Manual'] $Vendor $Switch }
         'Import-OutboundCustomer -AllowDuplicate'   = {
             param($Vendor, $Switch)
-            $task = New-SwitchTask -Vendor $Vendor -Customers 0
+            $task = Initialize-SwitchTask -Vendor $Vendor -Customers 0
             $rows = '13800138001', '13800138002', '13800138001' | ForEach-Object { [pscustomobject]@{ Name = '客户'; Phone = $_ } }
             $output = @($rows | Import-OutboundCustomer -TaskId $task -Confirm:$false -WarningAction SilentlyContinue @Switch)
             $account = $script:sessions[$Vendor].LastImport
@@ -93,26 +93,26 @@ BeforeAll {
         'Import-OutboundCustomer -PassThru'         = { param($Vendor, $Switch) & $script:commands['Import-OutboundCustomer -AllowDuplicate'] $Vendor $Switch }
         'Remove-OutboundTask -Force'                = {
             param($Vendor, $Switch)
-            $task = New-SwitchTask -Vendor $Vendor -Customers 0
+            $task = Initialize-SwitchTask -Vendor $Vendor -Customers 0
             Remove-OutboundTask -Id $task -Confirm:$false @Switch
             @(Get-OutboundTask -Session $script:sessions[$Vendor] -Id $task.Id -ErrorAction SilentlyContinue | Where-Object Status -NE 'Deleted').Count
         }
         'Set-OutboundTask -PassThru'                = {
             param($Vendor, $Switch)
-            $task = New-SwitchTask -Vendor $Vendor -Customers 0
+            $task = Initialize-SwitchTask -Vendor $Vendor -Customers 0
             $output = @(Set-OutboundTask -Id $task -Name 'Pester renamed' -Confirm:$false @Switch)
             "output: $($output.Count); name: $((Get-OutboundTask -Session $script:sessions[$Vendor] -Id $task.Id).Name)"
         }
         'Start-OutboundTask -PassThru'              = {
             param($Vendor, $Switch)
-            $task = New-SwitchTask -Vendor $Vendor
+            $task = Initialize-SwitchTask -Vendor $Vendor
             $output = @(Start-OutboundTask $task -Confirm:$false @Switch)
             "output: $($output.Count); started: $((Get-OutboundTask -Session $script:sessions[$Vendor] -Id $task.Id).Status -ne 'New')"
             Remove-OutboundTask -Id $task -Force -ErrorAction SilentlyContinue
         }
         'Suspend-OutboundTask -PassThru'            = {
             param($Vendor, $Switch)
-            $task = New-SwitchTask -Vendor $Vendor -Customers 200
+            $task = Initialize-SwitchTask -Vendor $Vendor -Customers 200
             Start-OutboundTask $task -Confirm:$false
             $output = @(Suspend-OutboundTask $task -Confirm:$false @Switch)
             "output: $($output.Count); status: $((Get-OutboundTask -Session $script:sessions[$Vendor] -Id $task.Id).Status)"
@@ -120,14 +120,14 @@ BeforeAll {
         }
         'Stop-OutboundTask -PassThru'               = {
             param($Vendor, $Switch)
-            $task = New-SwitchTask -Vendor $Vendor -Customers 200
+            $task = Initialize-SwitchTask -Vendor $Vendor -Customers 200
             Start-OutboundTask $task -Confirm:$false
             $output = @(Stop-OutboundTask $task -Confirm:$false @Switch)
             "output: $($output.Count); status: $((Get-OutboundTask -Session $script:sessions[$Vendor] -Id $task.Id).Status)"
         }
         'Get-OutboundTask -IncludeTotalCount'       = {
             param($Vendor, $Switch)
-            $null = New-SwitchTask -Vendor $Vendor -Customers 0
+            $null = Initialize-SwitchTask -Vendor $Vendor -Customers 0
             Get-OutboundTask -Session $script:sessions[$Vendor] -Name 'Pester switches' -First 1 @Switch | ForEach-Object { $_.GetType().Name }
         }
         'Get-OutboundCallRecord -IncludeTranscript' = {
