@@ -46,6 +46,16 @@ function Test-TcpPort {
     }
 }
 
+function Measure-DisplayWidth {
+    <#
+    The console columns a line of text takes: an East Asian wide or fullwidth character (a Chinese name) takes two,
+    as PowerShell's formatter counts it when it lays out a table; any other character takes one.
+    #>
+    param([Parameter(Mandatory)] [AllowEmptyString()] [string] $Line)
+    $wide = '[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]'
+    $Line.Length + [regex]::Matches($Line, $wide).Count
+}
+
 function Invoke-ChildPwsh {
     <#
     Runs a script in a fresh `pwsh -NoProfile -NonInteractive` process (the pwsh in $PSHOME, this very PowerShell's:
