@@ -100,15 +100,22 @@ function Invoke-ChildPwsh {
 function Open-SandboxHost {
     <#
     Serves a vendor simulator over HTTP on 127.0.0.1 in its own process (dotnet run of src/OutboundPS.Sandbox) and
-    waits until it listens. Returns the process and its port; Close-SandboxHost ends it.
+    waits until it listens. Returns the process and its port; Close-SandboxHost ends it. With -LogRequests the host
+    logs every request it receives (its --request-log), for Get-SandboxRequest to read.
     #>
     param(
         [Parameter(Mandatory)] [ValidateSet('iflytek', 'byrobot')] [string] $Vendor,
         [int] $TimeoutSeconds = 180,
         # More options for the host program, such as '--push-uri', 'http://127.0.0.1:9000/'.
-        [string[]] $HostArgument = @()
+        [string[]] $HostArgument = @(),
+        [switch] $LogRequests
     )
     $port = Get-FreeTcpPort
+    $requestLog = $null
+    if ($LogRequests) {
+        $requestLog = Join-Path ([System.IO.Path]::GetTempPath()) "outboundps-sandbox-$Vendor-$port-$([guid]::NewGuid().ToString('n')).jsonl"
+        $HostArgument += '--request-log', $requestLog
+    }
     $project = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../../src/OutboundPS.Sandbox'))
     $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
     # -c Release reuses what ./build.ps1 -Task Build compiled, so the host starts in seconds.
@@ -136,11 +143,32 @@ function Open-SandboxHost {
         }
         Start-Sleep -Milliseconds 200
     }
-    [pscustomobject]@{ Process = $process; Port = $port; Vendor = $Vendor }
+    [pscustomobject]@{ Process = $process; Port = $port; Vendor = $Vendor; RequestLog = $requestLog }
+}
+
+function Get-SandboxRequest {
+    <#
+    The requests a host opened with Open-SandboxHost -LogRequests has received so far, oldest first, as the host saw
+    them on the wire: objects with method, path, query (name = decoded value) and headers (name = value). The host
+    logs a request before it answers, so every request a command has had an answer to is there.
+    #>
+    param([Parameter(Mandatory)] $SandboxHost)
+    if (-not $SandboxHost.RequestLog) { throw 'This host keeps no request log: open it with Open-SandboxHost -LogRequests.' }
+    # Read while the host still writes it.
+    $stream = [System.IO.FileStream]::new($SandboxHost.RequestLog, 'Open', 'Read', 'ReadWrite, Delete')
+    try {
+        $text = [System.IO.StreamReader]::new($stream, [System.Text.Encoding]::UTF8).ReadToEnd()
+    }
+    finally {
+        $stream.Dispose()
+    }
+    foreach ($line in $text -split '\r?\n') {
+        if ($line) { $line | ConvertFrom-Json }
+    }
 }
 
 function Close-SandboxHost {
-    <# Ends a host from Open-SandboxHost: dotnet run and the program it started. #>
+    <# Ends a host from Open-SandboxHost: dotnet run and the program it started; deletes its request log. #>
     param([Parameter(ValueFromPipeline)] $SandboxHost)
     process {
         if (-not $SandboxHost) { return }
@@ -148,6 +176,7 @@ function Close-SandboxHost {
         if (-not $process.HasExited) { $process.Kill($true) }
         $process.WaitForExit()
         $process.Dispose()
+        if ($SandboxHost.RequestLog) { Remove-Item -LiteralPath $SandboxHost.RequestLog -ErrorAction SilentlyContinue }
     }
 }
 
