@@ -101,7 +101,9 @@ function Open-SandboxHost {
     <#
     Serves a vendor simulator over HTTP on 127.0.0.1 in its own process (dotnet run of src/OutboundPS.Sandbox) and
     waits until it listens. Returns the process and its port; Close-SandboxHost ends it. With -LogRequests the host
-    logs every request it receives (its --request-log), for Get-SandboxRequest to read.
+    logs every request it receives (its --request-log), for Get-SandboxRequest to read. A host that exits before it
+    listens is started again, up to three times in all, on another port: on a machine shared with other builds, the
+    port found free can be taken before the host binds it.
     #>
     param(
         [Parameter(Mandatory)] [ValidateSet('iflytek', 'byrobot')] [string] $Vendor,
@@ -110,40 +112,48 @@ function Open-SandboxHost {
         [string[]] $HostArgument = @(),
         [switch] $LogRequests
     )
-    $port = Get-FreeTcpPort
-    $requestLog = $null
-    if ($LogRequests) {
-        $requestLog = Join-Path ([System.IO.Path]::GetTempPath()) "outboundps-sandbox-$Vendor-$port-$([guid]::NewGuid().ToString('n')).jsonl"
-        $HostArgument += '--request-log', $requestLog
-    }
     $project = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../../src/OutboundPS.Sandbox'))
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    # -c Release reuses what ./build.ps1 -Task Build compiled, so the host starts in seconds.
-    foreach ($argument in @('run', '--project', $project, '-f', 'net8.0', '-c', 'Release', '--', '--vendor', $Vendor, '--port', "$port") + $HostArgument) {
-        $start.ArgumentList.Add($argument)
-    }
-    $start.UseShellExecute = $false
-    $start.RedirectStandardOutput = $true
-    $start.RedirectStandardError = $true
-    # No build server or reusable MSBuild node outlives the host.
-    $start.Environment['MSBUILDDISABLENODEREUSE'] = '1'
-    $start.Environment['DOTNET_CLI_USE_MSBUILD_SERVER'] = '0'
-    $start.Environment['UseSharedCompilation'] = 'false'
-    $process = [System.Diagnostics.Process]::Start($start)
-    # Drained so that a chatty build can never block on a full pipe.
-    $stdout = $process.StandardOutput.ReadToEndAsync()
-    $stderr = $process.StandardError.ReadToEndAsync()
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
-    while (-not (Test-TcpPort -Port $port)) {
-        if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) {
-            if (-not $process.HasExited) { $process.Kill($true) }
-            $process.WaitForExit()
-            throw "The $Vendor sandbox host did not listen on port $port within $TimeoutSeconds s: " +
-                $stdout.GetAwaiter().GetResult() + $stderr.GetAwaiter().GetResult()
+    $failures = @()
+    foreach ($attempt in 1..3) {
+        $port = Get-FreeTcpPort
+        $arguments = @('run', '--project', $project, '-f', 'net8.0', '-c', 'Release', '--', '--vendor', $Vendor, '--port', "$port") + $HostArgument
+        $requestLog = $null
+        if ($LogRequests) {
+            $requestLog = Join-Path ([System.IO.Path]::GetTempPath()) "outboundps-sandbox-$Vendor-$port-$([guid]::NewGuid().ToString('n')).jsonl"
+            $arguments += '--request-log', $requestLog
         }
-        Start-Sleep -Milliseconds 200
+        $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        # -c Release reuses what ./build.ps1 -Task Build compiled, so the host starts in seconds.
+        foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }
+        $start.UseShellExecute = $false
+        $start.RedirectStandardOutput = $true
+        $start.RedirectStandardError = $true
+        # No build server or reusable MSBuild node outlives the host.
+        $start.Environment['MSBUILDDISABLENODEREUSE'] = '1'
+        $start.Environment['DOTNET_CLI_USE_MSBUILD_SERVER'] = '0'
+        $start.Environment['UseSharedCompilation'] = 'false'
+        $process = [System.Diagnostics.Process]::Start($start)
+        # Drained so that a chatty build can never block on a full pipe.
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        while (-not (Test-TcpPort -Port $port)) {
+            if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { break }
+            Start-Sleep -Milliseconds 200
+        }
+        if (-not $process.HasExited -and (Test-TcpPort -Port $port)) {
+            return [pscustomobject]@{ Process = $process; Port = $port; Vendor = $Vendor; RequestLog = $requestLog }
+        }
+        $timedOut = -not $process.HasExited
+        if ($timedOut) { $process.Kill($true) }
+        $process.WaitForExit()
+        $process.Dispose()
+        if ($requestLog) { Remove-Item -LiteralPath $requestLog -ErrorAction SilentlyContinue }
+        $failures += "port $port" + $(if ($timedOut) { ', timed out' } else { '' }) + ': ' +
+            $stdout.GetAwaiter().GetResult() + $stderr.GetAwaiter().GetResult()
+        if ($timedOut) { break }
     }
-    [pscustomobject]@{ Process = $process; Port = $port; Vendor = $Vendor; RequestLog = $requestLog }
+    throw "The $Vendor sandbox host did not listen within $TimeoutSeconds s ($($failures.Count) attempts): " + ($failures -join "`n")
 }
 
 function Get-SandboxRequest {
