@@ -1,5 +1,9 @@
 using System;
+using System.IO;
 using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using OutboundPS.Contract;
@@ -35,6 +39,38 @@ public sealed class SandboxHostTests
         finally
         {
             SandboxConnection.Registry.Remove(session);
+            stop.Cancel();
+            await serving;
+        }
+    }
+
+    [Fact]
+    public async Task RequestLog_GetsAJsonLinePerRequest_WithItsMethodPathQueryAndHeaders()
+    {
+        var simulator = new IFlytekSimulator(SandboxBackends.AppKey, SandboxBackends.AppSecret, new ScaledClock(SandboxBackends.Speed));
+        using var log = new StringWriter();
+        using var host = new HttpListenerHost(simulator, LoopbackPrefix.FreePort()) { RequestLog = log };
+        using var stop = new CancellationTokenSource();
+        var serving = host.RunAsync(stop.Token);
+        try
+        {
+            using var client = new HttpClient();
+            using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.BaseUri, "openapi/config/v1/query?token=t%201"))
+            {
+                Content = new StringContent("{}", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("X-Probe", "probe-1");
+            using var response = await client.SendAsync(request);
+
+            var line = Assert.Single(log.ToString().Split(new[] { '\n' }, StringSplitOptions.RemoveEmptyEntries));
+            var entry = JsonNode.Parse(line)!;
+            Assert.Equal("POST", (string?)entry["method"]);
+            Assert.Equal("/openapi/config/v1/query", (string?)entry["path"]);
+            Assert.Equal("t 1", (string?)entry["query"]!["token"]);
+            Assert.Equal("probe-1", (string?)entry["headers"]!["X-Probe"]);
+        }
+        finally
+        {
             stop.Cancel();
             await serving;
         }

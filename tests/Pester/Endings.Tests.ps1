@@ -23,46 +23,58 @@ BeforeAll {
     }
 
     function Assert-EveryRowAccounted {
-        <# The session's LastImport is the account of this task's import and loses no row. #>
-        param([Parameter(Mandatory)] $Task, [long] $Submitted = -1)
+        <#
+        The session's LastImport is the account of this task's import and loses no row. An import run with -PassThru
+        keeps a record of every row it took, whose outcomes add up to the counts; one without keeps none.
+        #>
+        param([Parameter(Mandatory)] $Task, [long] $Submitted = -1, [switch] $PassThru)
         $last = (Get-OutboundSession -Name pester-endings).LastImport
         $last | Should -Not -BeNullOrEmpty
         $last.TaskId | Should -Be $Task.Id
         ($last.Accepted + $last.Rejected + $last.Failed + $last.Unknown) | Should -Be $last.Submitted
         if ($Submitted -ge 0) { $last.Submitted | Should -Be $Submitted }
-        if ($last.Rows.Count) {
-            $last.Rows | Should -HaveCount $last.Submitted
+        if ($PassThru) {
+            $last.Rows | Should -HaveCount $last.Submitted -Because 'with -PassThru every row taken has its record'
             @($last.Rows | Where-Object Outcome -EQ 'Accepted').Count | Should -Be $last.Accepted
             @($last.Rows | Where-Object Outcome -EQ 'Rejected').Count | Should -Be $last.Rejected
+        }
+        else {
+            $last.Rows | Should -HaveCount 0 -Because 'without -PassThru the import keeps no row records'
         }
         $last
     }
 
     function Invoke-BackgroundImport {
         <#
-        Starts, in a second runspace, an import of $Count generated rows through the session of this runspace, and
-        returns once it is under way (about 300 ms in, a batch stored). The rows are generated there, lazily, so the
-        import streams as a real one does.
+        Starts, in a second runspace, an import of $Count generated rows through the session of this runspace, whose
+        input then waits, as a slow source would; returns once every row is taken and every full batch of 50 (iFlytek's
+        fixed size) is stored, so that the last $Count % 50 rows are taken but not sent when the import is cut off.
+        The rows are generated there, lazily, so the import streams as a real one does.
         #>
-        param([Parameter(Mandatory)] $Task, [int] $Count = 100000)
+        param([Parameter(Mandatory)] $Task, [Parameter(Mandatory)] [int] $Count)
         $runspace = [runspacefactory]::CreateRunspace()
         $runspace.Open()
         $shell = [powershell]::Create()
         $shell.Runspace = $runspace
-        # Imported first, on its own, so that the 300 ms below measure the import and not the module loading.
         $null = $shell.AddScript({ param($Path) Import-Module $Path -ErrorAction Stop }).AddArgument((Get-BuiltModulePath))
         $null = $shell.Invoke()
         $shell.Commands.Clear()
+        $taken = [System.Threading.ManualResetEventSlim]::new($false)
         $null = $shell.AddScript({
-                param($Session, $TaskId, $Count)
-                1..$Count | ForEach-Object { [pscustomobject]@{ 姓名 = "客户$_"; 手机号码 = '139{0:D8}' -f $_ } } |
-                    Import-OutboundCustomer -Session $Session -TaskId $TaskId -PassThru -Confirm:$false
-            }).AddArgument($script:session).AddArgument($Task.Id).AddArgument($Count)
+                param($Session, $TaskId, $Count, $Taken)
+                & {
+                    1..$Count | ForEach-Object { [pscustomobject]@{ 姓名 = "客户$_"; 手机号码 = '139{0:D8}' -f $_ } }
+                    # Each row above was taken downstream before the next was made: all of them are in the import now.
+                    $Taken.Set()
+                    Start-Sleep -Seconds 600
+                } | Import-OutboundCustomer -Session $Session -TaskId $TaskId -PassThru -Confirm:$false
+            }).AddArgument($script:session).AddArgument($Task.Id).AddArgument($Count).AddArgument($taken)
         $handle = $shell.BeginInvoke()
-        # About 300 ms in, and at least one batch stored, so that the import is surely under way when it is cut off.
+        if (-not $taken.Wait([timespan]::FromSeconds(60))) { throw "The import had not taken its $Count rows after 60 s." }
+        $full = $Count - $Count % 50
         $deadline = [DateTime]::UtcNow.AddSeconds(30)
-        Start-Sleep -Milliseconds 300
-        while ((Get-OutboundTask -Id $Task.Id -Session $script:session).Total -lt 1 -and [DateTime]::UtcNow -lt $deadline) {
+        while ((Get-OutboundTask -Id $Task.Id -Session $script:session).Total -lt $full) {
+            if ([DateTime]::UtcNow -gt $deadline) { throw "The task did not hold the $full rows of the full batches after 30 s." }
             Start-Sleep -Milliseconds 50
         }
         [pscustomobject]@{ Runspace = $runspace; Shell = $shell; Handle = $handle }
@@ -78,7 +90,7 @@ Describe 'Import endings in the host' {
     It 'completes normally: every row accounted for and LastImport set' {
         $task = Get-EndingTask 'normal'
         $result = Get-CustomerRow -Count 120 -BadRow 60 | Import-OutboundCustomer -TaskId $task -PassThru -ErrorAction SilentlyContinue
-        $last = Assert-EveryRowAccounted -Task $task -Submitted 120
+        $last = Assert-EveryRowAccounted -Task $task -Submitted 120 -PassThru
         [object]::ReferenceEquals($last, $result) | Should -BeTrue
         $last.Accepted | Should -Be 119
         $last.Stopped | Should -BeFalse
@@ -101,7 +113,7 @@ Describe 'Import endings in the host' {
         finally { $ErrorActionPreference = 'Continue' }
         $failure | Should -Not -BeNullOrEmpty
         $failure.FullyQualifiedErrorId | Should -BeLike 'OutboundPS.*'
-        $last = Assert-EveryRowAccounted -Task $task -Submitted 150
+        $last = Assert-EveryRowAccounted -Task $task -Submitted 150 -PassThru
         $last.Rows[149].Outcome | Should -Be 'Rejected'
         $last.Rows[149].Error | Should -Not -BeLike 'Not sent*'
     }
@@ -124,19 +136,22 @@ Describe 'Import endings in the host' {
         $task = Get-EndingTask 'upstream throws'
         { & { Get-CustomerRow -Count 250; throw 'upstream' } | Import-OutboundCustomer -TaskId $task -PassThru -Confirm:$false } |
             Should -Throw -ExpectedMessage 'upstream'
-        $null = Assert-EveryRowAccounted -Task $task -Submitted 250
+        $null = Assert-EveryRowAccounted -Task $task -Submitted 250 -PassThru
     }
 }
 
 Describe 'Import endings on a second runspace, the session passed in with -Session' {
     It '(<Letter>) <Ending>: Stopped, every row accounted for, rows not sent Rejected as ''Not sent''' -ForEach @(
-        @{ Letter = 'e'; Ending = 'Ctrl+C (PowerShell.Stop) after ~300 ms'; State = 'Stopped'
+        @{ Letter = 'e'; Ending = 'Ctrl+C (PowerShell.Stop) with 1,234 rows taken'; State = 'Stopped'
             Interrupt = { param($Import) $Import.Shell.Stop(); $Import.Shell.InvocationStateInfo.State } }
-        @{ Letter = 'f'; Ending = 'the runspace closing mid-import'; State = 'Closed'
+        @{ Letter = 'f'; Ending = 'the runspace closing with 1,234 rows taken'; State = 'Closed'
             Interrupt = { param($Import) $Import.Runspace.Close(); $Import.Runspace.RunspaceStateInfo.State } }
     ) {
         $task = Get-EndingTask $Ending
-        $import = Invoke-BackgroundImport -Task $task
+        # 24 batches of 50 stored, the last 34 rows taken and still buffered when the import is cut off.
+        $count = 1234
+        $sent = $count - $count % 50
+        $import = Invoke-BackgroundImport -Task $task -Count $count
         try {
             & $Interrupt $import | Should -Be $State
         }
@@ -145,12 +160,12 @@ Describe 'Import endings on a second runspace, the session passed in with -Sessi
             $import.Runspace.Dispose()
         }
 
-        # Stopped part-way: some rows taken, each accounted for, the unsent ones Rejected as not sent.
-        $last = Assert-EveryRowAccounted -Task $task
+        # Stopped with every row taken accounted for: the full batches accepted, the buffered rows Rejected as not sent.
+        $last = Assert-EveryRowAccounted -Task $task -Submitted $count -PassThru
         $last.Stopped | Should -BeTrue
-        $last.Submitted | Should -BeGreaterThan 0
-        $last.Submitted | Should -BeLessThan 100000
+        $last.Accepted | Should -Be $sent
         $notSent = @($last.Rows | Where-Object Batch -EQ 0)
+        $notSent | Should -HaveCount ($count - $sent) -Because 'Ctrl+C sends nothing more: the buffered rows are not sent'
         foreach ($row in $notSent) {
             $row.Outcome | Should -Be 'Rejected'
             $row.Error | Should -BeLike 'Not sent*'

@@ -19,10 +19,13 @@ BeforeAll {
 
     $script:byrobot = Connect-Outbound -Vendor ByRobot -Sandbox -Name pester-format-byrobot -PassThru
 
-    function Format-AsTable {
-        <# The default view of the objects, as a console of unlimited width would show it. #>
+    function Format-AsDefault {
+        <#
+        The objects as PowerShell shows them by default, on a console of unlimited width. No Format-Table: that makes
+        a table of anything, so a type whose view is missing would still show a header above dashes.
+        #>
         param([Parameter(Mandatory)] [object[]] $InputObject)
-        $InputObject | Format-Table | Out-String -Width 500
+        $InputObject | Out-String -Width 500
     }
 }
 
@@ -33,25 +36,39 @@ AfterAll {
     $PSStyle.OutputRendering = $script:rendering
 }
 
+# Columns: the labels of each type's documented view in OutboundPS.format.ps1xml, in order.
 Describe 'The default view of <Type>' -ForEach @(
-    @{ Type = 'OutboundSession'; Make = { Get-OutboundSession }; Columns = 'Name', 'Vendor', 'BaseUri' }
-    @{ Type = 'OutboundLine'; Make = { Get-OutboundLine -Session pester-format-iflytek; Get-OutboundLine -Session pester-format-byrobot }; Columns = 'Vendor', 'Id', 'Number' }
-    @{ Type = 'OutboundRobot'; Make = { Get-OutboundRobot -Session pester-format-iflytek; Get-OutboundRobot -Session pester-format-byrobot }; Columns = 'Vendor', 'Id', 'Variables' }
-    @{ Type = 'OutboundTask'; Make = { Get-OutboundTask -Id $script:task.Id -Session pester-format-iflytek }; Columns = 'Vendor', 'Id', 'Status' }
-    @{ Type = 'OutboundImportResult'; Make = { $script:import }; Columns = 'TaskId', 'Submitted', 'Accepted' }
-    @{ Type = 'OutboundImportRow'; Make = { $script:import.Rows }; Columns = 'RowNumber', 'Phone', 'Outcome', 'Error' }
-    @{ Type = 'OutboundCallResult'; Make = { $script:call }; Columns = 'Vendor', 'Phone', 'Accepted' }
-    @{ Type = 'OutboundCallRecord'; Make = { '{"call_uuid":"u-1","callee":"13800138000","direction":2,"task_id":"42","task_result":"0","time_dial":1527737756729,"duration_call":28}' | ConvertFrom-OutboundPush }; Columns = 'Vendor', 'Phone', 'Outcome', 'Intent' }
+    @{ Type = 'OutboundSession'; Make = { Get-OutboundSession }; Columns = 'Name', 'Vendor', 'IsSandbox', 'AppKey', 'CompanyId', 'BaseUri' }
+    @{ Type = 'OutboundLine'; Make = { Get-OutboundLine -Session pester-format-iflytek; Get-OutboundLine -Session pester-format-byrobot }
+        Columns = 'Vendor', 'Id', 'Number', 'Name', 'Concurrency', 'InUse', 'WorkingHours' }
+    @{ Type = 'OutboundRobot'; Make = { Get-OutboundRobot -Session pester-format-iflytek; Get-OutboundRobot -Session pester-format-byrobot }
+        Columns = 'Vendor', 'Id', 'Name', 'Status', 'SceneId', 'Variables' }
+    @{ Type = 'OutboundTask'; Make = { Get-OutboundTask -Id $script:task.Id -Session pester-format-iflytek }
+        Columns = 'Vendor', 'Id', 'Name', 'Status', 'Total', 'Called', 'Connected', 'StartTime' }
+    @{ Type = 'OutboundImportResult'; Make = { $script:import }; Columns = 'TaskId', 'Submitted', 'Accepted', 'Rejected', 'Failed', 'Unknown', 'Batches', 'Duration' }
+    @{ Type = 'OutboundImportRow'; Make = { $script:import.Rows }; Columns = 'RowNumber', 'Phone', 'Name', 'Outcome', 'DataId', 'Error' }
+    @{ Type = 'OutboundCallResult'; Make = { $script:call }; Columns = 'Vendor', 'Phone', 'Name', 'Accepted', 'DataId', 'Message' }
+    @{ Type = 'OutboundCallRecord'; Make = { '{"call_uuid":"u-1","callee":"13800138000","direction":2,"task_id":"42","task_result":"0","time_dial":1527737756729,"duration_call":28}' | ConvertFrom-OutboundPush }
+        Columns = 'Vendor', 'TaskId', 'Phone', 'Name', 'Outcome', 'Intent', 'Duration', 'Dialled', 'CallId' }
 ) {
     BeforeAll {
         $script:objects = @(& $Make)
-        $script:text = Format-AsTable -InputObject $script:objects
+        $script:text = Format-AsDefault -InputObject $script:objects
         $script:lines = $script:text -split '\r?\n'
     }
 
     It 'has objects of type OutboundPS.<Type> to show' {
         $script:objects | Should -Not -BeNullOrEmpty
         foreach ($item in $script:objects) { $item.GetType().FullName | Should -Be "OutboundPS.$Type" }
+    }
+
+    It 'has a table view of its own with the documented columns, in order' {
+        $format = @(Get-FormatData -TypeName "OutboundPS.$Type")
+        $format | Should -HaveCount 1 -Because "OutboundPS.format.ps1xml defines a view for OutboundPS.$Type"
+        $views = @($format[0].FormatViewDefinition)
+        $views | Should -HaveCount 1
+        $views[0].Control | Should -BeOfType ([System.Management.Automation.TableControl])
+        $views[0].Control.Headers.Label | Should -Be $Columns
     }
 
     It 'is a table: a header line above a line of dashes' {
@@ -63,7 +80,7 @@ Describe 'The default view of <Type>' -ForEach @(
 
     It 'fits within 120 columns' {
         foreach ($line in $script:lines) {
-            $line.TrimEnd().Length | Should -BeLessOrEqual 120 -Because "this line is too wide: '$line'"
+            Measure-DisplayWidth $line.TrimEnd() | Should -BeLessOrEqual 120 -Because "this line is too wide: '$line'"
         }
     }
 }

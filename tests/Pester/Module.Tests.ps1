@@ -106,10 +106,12 @@ Describe 'An unknown task id on the <_> sandbox' -ForEach 'IFlytek', 'ByRobot' {
     }
 
     It 'stops the command under -ErrorAction Stop with the same error id' {
+        $vendor = $_
         $failure = $null
         try { Get-OutboundTask -Id 999999 -Session $script:session -ErrorAction Stop }
         catch { $failure = $_ }
         $failure | Should -Not -BeNullOrEmpty
-        $failure.FullyQualifiedErrorId | Should -BeLike 'OutboundPS.*'
+        # The id about_OutboundPS documents for an unknown task, then the command that reported it.
+        $failure.FullyQualifiedErrorId | Should -BeExactly "OutboundPS.$vendor.TaskNotFound,OutboundPS.Commands.GetOutboundTaskCommand"
     }
 }

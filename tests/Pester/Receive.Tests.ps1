@@ -20,7 +20,21 @@ BeforeAll {
                 $VerbosePreference = 'Continue'
                 Receive-OutboundPush @Parameters
             }).AddArgument((Get-BuiltModulePath)).AddArgument($Parameters)
-        [pscustomobject]@{ Shell = $shell; Handle = $shell.BeginInvoke() }
+        $clock = [System.Diagnostics.Stopwatch]::StartNew()
+        [pscustomobject]@{ Shell = $shell; Handle = $shell.BeginInvoke(); Clock = $clock }
+    }
+
+    function Wait-Receiver([Parameter(Mandatory)] $Receiver, [int] $Seconds = 30) {
+        <#
+        The records of a receiver from Invoke-ReceiverRunspace once it has ended by itself. If it is still running after
+        $Seconds, it is stopped and the test fails, rather than waiting for ever on a receiver that does not end.
+        #>
+        if (-not $Receiver.Handle.AsyncWaitHandle.WaitOne([timespan]::FromSeconds($Seconds))) {
+            $null = $Receiver.Shell.BeginStop($null, $null).AsyncWaitHandle.WaitOne([timespan]::FromSeconds(10))
+            throw "Receive-OutboundPush had not ended $Seconds s after it started."
+        }
+        $Receiver.Clock.Stop()
+        $Receiver.Shell.EndInvoke($Receiver.Handle)
     }
 
     function Wait-Listening([int] $Port) {
@@ -43,7 +57,7 @@ Describe 'Receive-OutboundPush' {
             $first = Invoke-WebRequest -Uri $uri -Method Post -Body (Get-ByRobotCallBody 101) -ContentType 'application/json;charset=utf-8'
             $again = Invoke-WebRequest -Uri $uri -Method Post -Body (Get-ByRobotCallBody 101) -ContentType 'application/json;charset=utf-8'
             $second = Invoke-WebRequest -Uri $uri -Method Post -Body (Get-ByRobotCallBody 102) -ContentType 'text/plain;charset=utf-8'
-            $records = @($receiver.Shell.EndInvoke($receiver.Handle))
+            $records = @(Wait-Receiver $receiver)
         }
         finally {
             $receiver.Shell.Dispose()
@@ -75,13 +89,16 @@ Describe 'Receive-OutboundPush' {
             catch {
                 [int] $_.Exception.Response.StatusCode
             }
-            $records = @($receiver.Shell.EndInvoke($receiver.Handle))
+            # -Timeout 3 s: it ends by itself, not before the 3 s, and long before 30 s.
+            $records = @(Wait-Receiver $receiver -Seconds 30)
         }
         finally {
             $receiver.Shell.Dispose()
         }
 
         $status | Should -Be 400
+        $receiver.Shell.InvocationStateInfo.State | Should -Be 'Completed'
+        $receiver.Clock.Elapsed.TotalSeconds | Should -BeGreaterOrEqual 3 -Because 'it listens for the whole -Timeout'
         $records | Should -HaveCount 0
         $receiver.Shell.Streams.Warning.Message | Should -Match 'Not a push'
         $receiver.Shell.Streams.Warning.Message | Should -Not -Match 'abc'

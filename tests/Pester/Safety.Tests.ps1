@@ -96,11 +96,41 @@ Describe '-WhatIf changes nothing on the ByRobot sandbox, whatever $ConfirmPrefe
         (Get-OutboundTask -Id $script:idle.Id).Total | Should -Be $before
     }
 
-    It 'Invoke-OutboundCall -WhatIf returns nothing' {
+}
+
+Describe '-WhatIf places no call on the ByRobot sandbox host, whatever $ConfirmPreference' {
+    # A single call leaves nothing to read back in the in-process sandbox, so this one talks to the host, which logs
+    # every request it receives.
+    BeforeAll {
+        $script:sandbox = Open-SandboxHost -Vendor byrobot -LogRequests
+        $secret = [System.Security.SecureString]::new()
+        foreach ($character in 'sandbox-app-secret'.ToCharArray()) { $secret.AppendChar($character) }
+        $script:session = Connect-Outbound -Vendor ByRobot -BaseUri "http://127.0.0.1:$($script:sandbox.Port)/" -AppKey sandbox-app-key `
+            -AppSecret $secret -Name pester-whatif-host -PassThru
+    }
+    AfterAll {
+        if ($script:session) { Disconnect-Outbound -Session $script:session }
+        Close-SandboxHost $script:sandbox
+    }
+
+    It 'Invoke-OutboundCall -WhatIf returns nothing and sends the vendor nothing but reads' {
+        $before = @(Get-SandboxRequest $script:sandbox).Count
         foreach ($preference in $script:confirmPreferences) {
             $ConfirmPreference = $preference
-            Invoke-OutboundCall -Phone '13800138000' -Name '张三' -RobotId '5002' -WhatIf | Should -BeNullOrEmpty
+            Invoke-OutboundCall -Session $script:session -Phone '13800138000' -Name '张三' -RobotId '5002' -WhatIf | Should -BeNullOrEmpty
         }
+        $ConfirmPreference = 'High'
+        # BYRobot reads are GETs and its writes POSTs (docs/vendors/byrobot.md): a -WhatIf may look things up, never write.
+        $sent = @(Get-SandboxRequest $script:sandbox | Select-Object -Skip $before)
+        $sent | Where-Object method -NE 'GET' | Should -BeNullOrEmpty
+
+        # The same call without -WhatIf is one POST to task/singleCallByMobile, which the log does show.
+        $before = @(Get-SandboxRequest $script:sandbox).Count
+        $placed = Invoke-OutboundCall -Session $script:session -Phone '13800138000' -Name '张三' -RobotId '5002' -Confirm:$false
+        $placed.Accepted | Should -BeTrue
+        $writes = @(Get-SandboxRequest $script:sandbox | Select-Object -Skip $before | Where-Object method -NE 'GET')
+        $writes | Should -HaveCount 1
+        $writes[0].path | Should -BeLike '*/task/singleCallByMobile'
     }
 }
 
@@ -133,10 +163,11 @@ Remove-OutboundTask -Id `$task -Force
     }
 
     It 'Remove-OutboundTask without -Force or -Confirm:$false fails fast instead of waiting for an answer' {
-        $child = Invoke-ChildPwsh -TimeoutSeconds 60 -Script @"
+        $child = Invoke-ChildPwsh -TimeoutSeconds 120 -Script @"
 Import-Module '$($script:module)'
 Connect-Outbound -Vendor IFlytek -Sandbox -Name noninteractive
 `$task = New-OutboundTask -Name 'Pester must not be removed' -RobotId '720' -Line '055169101401'
+`$clock = [System.Diagnostics.Stopwatch]::StartNew()
 try {
     Remove-OutboundTask -Id `$task.Id -ErrorAction Stop
     'REMOVE=returned'
@@ -144,12 +175,16 @@ try {
 catch {
     "REMOVE=failed ERROR=`$(`$_.Exception.Message)"
 }
+"REMOVE_MS=`$([long] `$clock.Elapsed.TotalMilliseconds)"
 "STATUS=`$((Get-OutboundTask -Id `$task.Id).Status)"
 Remove-OutboundTask -Id `$task -Force
 "@
         $child.TimedOut | Should -BeFalse -Because 'a prompt in a non-interactive process must fail, not wait'
-        $child.Seconds | Should -BeLessThan 60
         $child.Output | Should -Match 'REMOVE=failed ERROR=.*NonInteractive'
+        # Failing fast: the refused prompt ends the call at once (milliseconds), far inside the 120 s the process may run.
+        $elapsed = [regex]::Match($child.Output, 'REMOVE_MS=(\d+)')
+        $elapsed.Success | Should -BeTrue -Because $child.Output
+        [long] $elapsed.Groups[1].Value | Should -BeLessThan 5000 -Because 'Remove-OutboundTask must fail at the prompt, not wait for an answer'
         $child.Output | Should -Match 'STATUS=New'
     }
 }

@@ -3,6 +3,7 @@
 # sandbox served over HTTP by its own process (src/OutboundPS.Sandbox), whose tokens and signatures are predictable:
 # tokens are the issue counter as 32 lowercase hex digits, and a signature is
 # Base64(HMACSHA1(key = app secret, message = app key + "`n" + the request second in RFC 1123 GMT)).
+# Those predictions are checked against the requests the host logged before they are trusted to find a leak.
 BeforeDiscovery {
     $script:vendors = @(
         @{ Vendor = 'IFlytek'; HostName = 'iflytek'; RobotId = '720'; Line = '055169101401'; NameColumn = '姓名'; PhoneColumn = '手机号码'
@@ -27,21 +28,35 @@ BeforeAll {
         $secret
     }
 
-    function Get-ByRobotSignature {
-        <# Every signature BYRobot's signer can have made between two instants, one per second. #>
-        param([datetime] $From, [datetime] $To)
-        $hmac = [System.Security.Cryptography.HMACSHA1]::new([System.Text.Encoding]::UTF8.GetBytes($script:appSecretText))
+    function ConvertTo-ByRobotSignature {
+        <#
+        The sign header for a datetime header, as docs/vendors/byrobot.md#signing gives it: Base64 of HMAC-SHA1 keyed
+        with the app secret over the app key, one line feed and the datetime value, all as UTF-8.
+        #>
+        param([Parameter(Mandatory)] [string] $DateTime, [string] $AppKey = $script:appKey, [string] $AppSecret = $script:appSecretText)
+        $hmac = [System.Security.Cryptography.HMACSHA1]::new([System.Text.Encoding]::UTF8.GetBytes($AppSecret))
         try {
-            $second = $From.ToUniversalTime().AddTicks(-($From.ToUniversalTime().Ticks % [timespan]::TicksPerSecond))
-            while ($second -le $To.ToUniversalTime()) {
-                $dateTime = $second.ToString('r', [cultureinfo]::InvariantCulture)
-                [Convert]::ToBase64String($hmac.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($script:appKey + "`n" + $dateTime)))
-                $second = $second.AddSeconds(1)
-            }
+            [Convert]::ToBase64String($hmac.ComputeHash([System.Text.Encoding]::UTF8.GetBytes($AppKey + "`n" + $DateTime)))
         }
         finally {
             $hmac.Dispose()
         }
+    }
+
+    function Get-ByRobotSignature {
+        <# Every signature BYRobot's signer can have made between two instants, one per second. #>
+        param([datetime] $From, [datetime] $To)
+        $second = $From.ToUniversalTime().AddTicks(-($From.ToUniversalTime().Ticks % [timespan]::TicksPerSecond))
+        while ($second -le $To.ToUniversalTime()) {
+            ConvertTo-ByRobotSignature -DateTime $second.ToString('r', [cultureinfo]::InvariantCulture)
+            $second = $second.AddSeconds(1)
+        }
+    }
+
+    function Get-IFlytekToken {
+        <# The first tokens the iFlytek host issues, in order: the issue counter as 32 lowercase hex digits. #>
+        param([int] $Count)
+        foreach ($counter in 1..$Count) { $counter.ToString('x32', [cultureinfo]::InvariantCulture) }
     }
 
     function ConvertTo-CapturedText {
@@ -69,7 +84,7 @@ BeforeAll {
 
 Describe 'Secrets stay out of every stream on the <Vendor> sandbox over HTTP' -ForEach $script:vendors {
     BeforeAll {
-        $script:sandbox = Open-SandboxHost -Vendor $HostName
+        $script:sandbox = Open-SandboxHost -Vendor $HostName -LogRequests
         # A bare host: iFlytek's client adds the documented openapi/ prefix itself.
         $script:baseUri = "http://127.0.0.1:$($script:sandbox.Port)/"
         $sessionName = "pester-secrets-$Vendor"
@@ -110,6 +125,7 @@ Describe 'Secrets stay out of every stream on the <Vendor> sandbox over HTTP' -F
         $VerbosePreference = 'SilentlyContinue'
         $DebugPreference = 'SilentlyContinue'
         $script:text = ($script:captured | ConvertTo-CapturedText) -join "`n"
+        $script:requests = @(Get-SandboxRequest $script:sandbox)
     }
     AfterAll {
         Get-OutboundSession -Name "pester-secrets-$Vendor" | Disconnect-Outbound
@@ -132,16 +148,35 @@ Describe 'Secrets stay out of every stream on the <Vendor> sandbox over HTTP' -F
     }
 
     It 'never shows <Proof>' {
+        $script:requests | Should -Not -BeNullOrEmpty -Because 'the host logged the requests of the session'
         if ($Vendor -eq 'IFlytek') {
+            # First the proof against the wire: every call but the login carries ?token= (docs/vendors/iflytek.md#token),
+            # each one a token of the list searched for below, a fresh host's first token first.
+            $tokens = @(Get-IFlytekToken -Count 200)
+            $calls = @($script:requests | Where-Object { $_.method -eq 'POST' -and $_.path -notlike '*/oauth/v1/token' })
+            $calls | Should -Not -BeNullOrEmpty
+            foreach ($call in $calls) {
+                $call.query.token | Should -BeIn $tokens -Because "the token $($call.path) carried must be one the test looks for"
+            }
+            $calls[0].query.token | Should -BeExactly $tokens[0]
+
             $script:text | Should -Match '<redacted>' -Because 'verbose request lines show where the token was left out'
-            foreach ($counter in 1..200) {
-                $token = $counter.ToString('x32', [cultureinfo]::InvariantCulture)
+            foreach ($token in $tokens) {
                 $script:text.Contains($token) | Should -BeFalse -Because "token $token must not appear"
             }
         }
         else {
+            # First the proof: the recipe gives the documented test vector (docs/vendors/byrobot.md#test-vector), and every
+            # request on the wire carries the signature it gives for that request's datetime, one of those searched for.
+            ConvertTo-ByRobotSignature -DateTime 'Thu, 13 Dec 2018 01:27:17 GMT' -AppKey testKey -AppSecret testSecret |
+                Should -BeExactly 'pf7rjw3/nL3oYNx1AP//eFufXhg='
             $signatures = @(Get-ByRobotSignature -From $script:started.AddSeconds(-5) -To $script:ended.AddSeconds(5))
-            $signatures.Count | Should -BeGreaterOrEqual 10
+            foreach ($request in $script:requests) {
+                $request.headers.appkey | Should -BeExactly $script:appKey
+                $request.headers.sign | Should -BeExactly (ConvertTo-ByRobotSignature -DateTime $request.headers.datetime) -Because $request.path
+                $request.headers.sign | Should -BeIn $signatures -Because "a request signed at $($request.headers.datetime) lies within the session"
+            }
+
             foreach ($signature in $signatures) {
                 $script:text.Contains($signature) | Should -BeFalse -Because "signature $signature must not appear"
             }

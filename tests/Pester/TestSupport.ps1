@@ -46,6 +46,16 @@ function Test-TcpPort {
     }
 }
 
+function Measure-DisplayWidth {
+    <#
+    The console columns a line of text takes: an East Asian wide or fullwidth character (a Chinese name) takes two,
+    as PowerShell's formatter counts it when it lays out a table; any other character takes one.
+    #>
+    param([Parameter(Mandatory)] [AllowEmptyString()] [string] $Line)
+    $wide = '[\u1100-\u115F\u2E80-\u303E\u3041-\u33FF\u3400-\u4DBF\u4E00-\u9FFF\uA000-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]'
+    $Line.Length + [regex]::Matches($Line, $wide).Count
+}
+
 function Invoke-ChildPwsh {
     <#
     Runs a script in a fresh `pwsh -NoProfile -NonInteractive` process (the pwsh in $PSHOME, this very PowerShell's:
@@ -90,47 +100,85 @@ function Invoke-ChildPwsh {
 function Open-SandboxHost {
     <#
     Serves a vendor simulator over HTTP on 127.0.0.1 in its own process (dotnet run of src/OutboundPS.Sandbox) and
-    waits until it listens. Returns the process and its port; Close-SandboxHost ends it.
+    waits until it listens. Returns the process and its port; Close-SandboxHost ends it. With -LogRequests the host
+    logs every request it receives (its --request-log), for Get-SandboxRequest to read. A host that exits before it
+    listens is started again, up to three times in all, on another port: on a machine shared with other builds, the
+    port found free can be taken before the host binds it.
     #>
     param(
         [Parameter(Mandatory)] [ValidateSet('iflytek', 'byrobot')] [string] $Vendor,
         [int] $TimeoutSeconds = 180,
         # More options for the host program, such as '--push-uri', 'http://127.0.0.1:9000/'.
-        [string[]] $HostArgument = @()
+        [string[]] $HostArgument = @(),
+        [switch] $LogRequests
     )
-    $port = Get-FreeTcpPort
     $project = [System.IO.Path]::GetFullPath((Join-Path $PSScriptRoot '../../src/OutboundPS.Sandbox'))
-    $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
-    # -c Release reuses what ./build.ps1 -Task Build compiled, so the host starts in seconds.
-    foreach ($argument in @('run', '--project', $project, '-f', 'net8.0', '-c', 'Release', '--', '--vendor', $Vendor, '--port', "$port") + $HostArgument) {
-        $start.ArgumentList.Add($argument)
-    }
-    $start.UseShellExecute = $false
-    $start.RedirectStandardOutput = $true
-    $start.RedirectStandardError = $true
-    # No build server or reusable MSBuild node outlives the host.
-    $start.Environment['MSBUILDDISABLENODEREUSE'] = '1'
-    $start.Environment['DOTNET_CLI_USE_MSBUILD_SERVER'] = '0'
-    $start.Environment['UseSharedCompilation'] = 'false'
-    $process = [System.Diagnostics.Process]::Start($start)
-    # Drained so that a chatty build can never block on a full pipe.
-    $stdout = $process.StandardOutput.ReadToEndAsync()
-    $stderr = $process.StandardError.ReadToEndAsync()
     $deadline = [DateTime]::UtcNow.AddSeconds($TimeoutSeconds)
-    while (-not (Test-TcpPort -Port $port)) {
-        if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) {
-            if (-not $process.HasExited) { $process.Kill($true) }
-            $process.WaitForExit()
-            throw "The $Vendor sandbox host did not listen on port $port within $TimeoutSeconds s: " +
-                $stdout.GetAwaiter().GetResult() + $stderr.GetAwaiter().GetResult()
+    $failures = @()
+    foreach ($attempt in 1..3) {
+        $port = Get-FreeTcpPort
+        $arguments = @('run', '--project', $project, '-f', 'net8.0', '-c', 'Release', '--', '--vendor', $Vendor, '--port', "$port") + $HostArgument
+        $requestLog = $null
+        if ($LogRequests) {
+            $requestLog = Join-Path ([System.IO.Path]::GetTempPath()) "outboundps-sandbox-$Vendor-$port-$([guid]::NewGuid().ToString('n')).jsonl"
+            $arguments += '--request-log', $requestLog
         }
-        Start-Sleep -Milliseconds 200
+        $start = [System.Diagnostics.ProcessStartInfo]::new('dotnet')
+        # -c Release reuses what ./build.ps1 -Task Build compiled, so the host starts in seconds.
+        foreach ($argument in $arguments) { $start.ArgumentList.Add($argument) }
+        $start.UseShellExecute = $false
+        $start.RedirectStandardOutput = $true
+        $start.RedirectStandardError = $true
+        # No build server or reusable MSBuild node outlives the host.
+        $start.Environment['MSBUILDDISABLENODEREUSE'] = '1'
+        $start.Environment['DOTNET_CLI_USE_MSBUILD_SERVER'] = '0'
+        $start.Environment['UseSharedCompilation'] = 'false'
+        $process = [System.Diagnostics.Process]::Start($start)
+        # Drained so that a chatty build can never block on a full pipe.
+        $stdout = $process.StandardOutput.ReadToEndAsync()
+        $stderr = $process.StandardError.ReadToEndAsync()
+        while (-not (Test-TcpPort -Port $port)) {
+            if ($process.HasExited -or [DateTime]::UtcNow -gt $deadline) { break }
+            Start-Sleep -Milliseconds 200
+        }
+        if (-not $process.HasExited -and (Test-TcpPort -Port $port)) {
+            return [pscustomobject]@{ Process = $process; Port = $port; Vendor = $Vendor; RequestLog = $requestLog }
+        }
+        $timedOut = -not $process.HasExited
+        if ($timedOut) { $process.Kill($true) }
+        $process.WaitForExit()
+        $process.Dispose()
+        if ($requestLog) { Remove-Item -LiteralPath $requestLog -ErrorAction SilentlyContinue }
+        $failures += "port $port" + $(if ($timedOut) { ', timed out' } else { '' }) + ': ' +
+            $stdout.GetAwaiter().GetResult() + $stderr.GetAwaiter().GetResult()
+        if ($timedOut) { break }
     }
-    [pscustomobject]@{ Process = $process; Port = $port; Vendor = $Vendor }
+    throw "The $Vendor sandbox host did not listen within $TimeoutSeconds s ($($failures.Count) attempts): " + ($failures -join "`n")
+}
+
+function Get-SandboxRequest {
+    <#
+    The requests a host opened with Open-SandboxHost -LogRequests has received so far, oldest first, as the host saw
+    them on the wire: objects with method, path, query (name = decoded value) and headers (name = value). The host
+    logs a request before it answers, so every request a command has had an answer to is there.
+    #>
+    param([Parameter(Mandatory)] $SandboxHost)
+    if (-not $SandboxHost.RequestLog) { throw 'This host keeps no request log: open it with Open-SandboxHost -LogRequests.' }
+    # Read while the host still writes it.
+    $stream = [System.IO.FileStream]::new($SandboxHost.RequestLog, 'Open', 'Read', 'ReadWrite, Delete')
+    try {
+        $text = [System.IO.StreamReader]::new($stream, [System.Text.Encoding]::UTF8).ReadToEnd()
+    }
+    finally {
+        $stream.Dispose()
+    }
+    foreach ($line in $text -split '\r?\n') {
+        if ($line) { $line | ConvertFrom-Json }
+    }
 }
 
 function Close-SandboxHost {
-    <# Ends a host from Open-SandboxHost: dotnet run and the program it started. #>
+    <# Ends a host from Open-SandboxHost: dotnet run and the program it started; deletes its request log. #>
     param([Parameter(ValueFromPipeline)] $SandboxHost)
     process {
         if (-not $SandboxHost) { return }
@@ -138,6 +186,7 @@ function Close-SandboxHost {
         if (-not $process.HasExited) { $process.Kill($true) }
         $process.WaitForExit()
         $process.Dispose()
+        if ($SandboxHost.RequestLog) { Remove-Item -LiteralPath $SandboxHost.RequestLog -ErrorAction SilentlyContinue }
     }
 }
 

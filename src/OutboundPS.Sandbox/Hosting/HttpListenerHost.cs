@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Net;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -12,6 +13,7 @@ public sealed class HttpListenerHost : IDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly IVendorSimulator _simulator;
+    private readonly object _logGate = new();
 
     /// <summary>Creates a host for <paramref name="simulator"/> on the given port.</summary>
     public HttpListenerHost(IVendorSimulator simulator, int port)
@@ -23,6 +25,13 @@ public sealed class HttpListenerHost : IDisposable
 
     /// <summary>Where the simulator listens.</summary>
     public Uri BaseUri { get; }
+
+    /// <summary>
+    /// Where every request is written as it arrives, before the simulator answers it: one JSON object a line with its
+    /// method, path, query and headers, so that a test in another process can see what crossed the wire. Null keeps
+    /// no log.
+    /// </summary>
+    public TextWriter? RequestLog { get; set; }
 
     /// <summary>Answers requests until cancelled.</summary>
     public async Task RunAsync(CancellationToken cancellationToken)
@@ -54,8 +63,10 @@ public sealed class HttpListenerHost : IDisposable
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
             foreach (string? name in context.Request.Headers.AllKeys)
                 if (name is not null) headers[name] = context.Request.Headers[name] ?? string.Empty;
-            return new SimulatedRequest(context.Request.HttpMethod.ToUpperInvariant(), context.Request.Url!.AbsolutePath,
+            var request = new SimulatedRequest(context.Request.HttpMethod.ToUpperInvariant(), context.Request.Url!.AbsolutePath,
                 QueryString.Parse(context.Request.Url.Query), headers, buffer.ToArray());
+            Log(request);
+            return request;
         }).ConfigureAwait(false);
         if (answer.Drop)
         {
@@ -71,6 +82,22 @@ public sealed class HttpListenerHost : IDisposable
         context.Response.ContentLength64 = answer.Body.Length;
         await context.Response.OutputStream.WriteAsync(answer.Body, 0, answer.Body.Length).ConfigureAwait(false);
         context.Response.Close();
+    }
+
+    private void Log(SimulatedRequest request)
+    {
+        if (RequestLog is not { } log) return;
+        var query = new JsonObject();
+        foreach (var pair in request.Query) query[pair.Key] = pair.Value;
+        var headers = new JsonObject();
+        foreach (var pair in request.Headers) headers[pair.Key] = pair.Value;
+        var line = new JsonObject { ["method"] = request.Method, ["path"] = request.Path, ["query"] = query, ["headers"] = headers }.ToJsonString();
+        lock (_logGate)
+        {
+            // Flushed line by line: the host is usually ended by killing it.
+            log.WriteLine(line);
+            log.Flush();
+        }
     }
 
     /// <inheritdoc />
