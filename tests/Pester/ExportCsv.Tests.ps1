@@ -135,7 +135,7 @@ Describe 'Export-Csv of every output type on the <_> sandbox' -ForEach 'ByRobot'
         $row[0].Transcript -split "`n" | Should -Be @($script:answered.Transcript | ForEach-Object { "$($_.Speaker): $($_.Text)" })
         $row[0].Transcript | Should -Match '^Robot: '
         $csv.Text | Should -Not -Match 'System\.|\[\]'
-        # The sandbox's calls carry one tag at most; a BYRobot callback naming two (vendor-api.md 4.1.1) shows a list.
+        # The sandbox's calls carry one tag at most; a BYRobot callback naming two (docs/vendors/byrobot.md#call_instance_result) shows a list.
         $callback = '{"code":200,"data":{"dataType":"CALL_INSTANCE_RESULT","data":{"sceneInstance":{"callInstanceId":77,"callJobId":9,' +
             '"customerTelephone":"13700000001","finishStatus":0,"duration":35,"startTime":"2019-01-12 16:09:32"},' +
             '"taskResult":[{"resultName":"客户标签","resultValue":"[1,2]","resultLabels":[{"key":1,"value":"有车"},{"key":2,"value":"已婚"}]}],' +
