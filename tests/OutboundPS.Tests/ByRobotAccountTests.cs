@@ -71,10 +71,23 @@ public sealed class ByRobotAccountTests
     public async Task SmsTemplates_StatusFilter_SendsTheDocumentedCode(SmsTemplateStatus status, string code, string ids)
     {
         await using var h = await SandboxHarness.ByRobotAsync(overHttp: false);
-        var page = await h.Session.Client.GetSmsTemplatePageAsync(status, 1, None);
+        var page = await h.Session.Client.GetSmsTemplatePageAsync(new[] { status }, 1, None);
 
         Assert.Equal(ids, string.Join(",", page.Templates.Select(t => t.Id)));
         Assert.Equal(code, h.Last("/sms/template/list").Request.Query["status"]);
+    }
+
+    [Fact]
+    public async Task SmsTemplates_SeveralStatusesOrUnknown_AreFilteredHere_WithoutAStatusSent()
+    {
+        await using var h = await SandboxHarness.ByRobotAsync(overHttp: false, arrange: s => s.AddSmsTemplate("新状态", 1, 9, "内容"));
+        var several = await h.Session.Client.GetSmsTemplatePageAsync(new[] { SmsTemplateStatus.Approved, SmsTemplateStatus.Rejected }, 1, None);
+        Assert.Equal("8001,8002,8004", string.Join(",", several.Templates.Select(t => t.Id)));
+        Assert.Equal((5, 5), (several.Total, several.Scanned));
+        Assert.False(h.Last("/sms/template/list").Request.Query.ContainsKey("status"));
+
+        var unknown = Assert.Single((await h.Session.Client.GetSmsTemplatePageAsync(new[] { SmsTemplateStatus.Unknown }, 1, None)).Templates);
+        Assert.Equal((SmsTemplateStatus.Unknown, 9), (unknown.Status, unknown.VendorStatus));
     }
 
     [Fact]

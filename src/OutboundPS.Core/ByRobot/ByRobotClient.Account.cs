@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Threading;
@@ -20,21 +21,19 @@ internal sealed partial class ByRobotClient : ISeatReads, ISmsTemplateReads
         return new OutboundSeat(Vendor, _session.CompanyId, seats.CompanyAllCallSeat ?? 0, seats.CompanyUsingCallSeat ?? 0);
     }
 
-    public async Task<SmsTemplatePage> GetSmsTemplatePageAsync(SmsTemplateStatus? status, int pageIndex, CancellationToken cancellationToken)
+    public async Task<SmsTemplatePage> GetSmsTemplatePageAsync(IReadOnlyList<SmsTemplateStatus>? status, int pageIndex, CancellationToken cancellationToken)
     {
+        var wanted = status is { Count: > 0 } ? status : null;
         var query = Company();
         query["pageNum"] = pageIndex.ToString(CultureInfo.InvariantCulture);
         query["pageSize"] = ByRobotVendor.SmsTemplatePageSize.ToString(CultureInfo.InvariantCulture);
-        if (status is { } wanted)
-        {
-            // An Unknown status has no code to ask for, so nothing matches it.
-            if (ByRobotSmsTemplateMap.ToCode(wanted) is not { } code) return new SmsTemplatePage(Array.Empty<OutboundSmsTemplate>(), 0);
-            query["status"] = code.ToString(CultureInfo.InvariantCulture);
-        }
-
+        // The list filters one status code; several, or Unknown (which has no code), are filtered here, page by page.
+        var codes = wanted?.Distinct().Select(ByRobotSmsTemplateMap.ToCode).ToArray();
+        if (codes is { Length: 1 } && codes[0] is { } code) query["status"] = code.ToString(CultureInfo.InvariantCulture);
         var page = await GetAsync<ByRobotSmsTemplatePage>(SmsTemplatesPath, "sms/template/list", cancellationToken, query,
             (raw, operation) => ByRobotEnvelopeReader.ParseSms<ByRobotSmsTemplatePage>(raw, operation).Data).ConfigureAwait(false) ?? new ByRobotSmsTemplatePage();
         var items = page.List ?? Array.Empty<ByRobotSmsTemplate>();
-        return new SmsTemplatePage(items.Select(ByRobotSmsTemplateMap.ToTemplate).ToArray(), page.Total ?? items.Length);
+        var templates = items.Select(ByRobotSmsTemplateMap.ToTemplate).Where(t => wanted is null || wanted.Contains(t.Status)).ToArray();
+        return new SmsTemplatePage(templates, page.Total ?? items.Length, items.Length);
     }
 }

@@ -93,7 +93,7 @@ internal sealed class GuardedClient : IOutboundClient
     public Task<OutboundSeat> GetSeatsAsync(CancellationToken cancellationToken) =>
         _inner is ISeatReads seats ? seats.GetSeatsAsync(cancellationToken) : throw Missing(VendorOperation.ReadSeats);
 
-    public Task<SmsTemplatePage> GetSmsTemplatePageAsync(SmsTemplateStatus? status, int pageIndex, CancellationToken cancellationToken) =>
+    public Task<SmsTemplatePage> GetSmsTemplatePageAsync(IReadOnlyList<SmsTemplateStatus>? status, int pageIndex, CancellationToken cancellationToken) =>
         _inner is ISmsTemplateReads templates ? templates.GetSmsTemplatePageAsync(status, pageIndex, cancellationToken) : throw Missing(VendorOperation.ReadSmsTemplates);
 
     public void Dispose() => _inner.Dispose();
