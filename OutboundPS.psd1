@@ -15,6 +15,8 @@
         'Get-OutboundSession'
         'Get-OutboundLine'
         'Get-OutboundRobot'
+        'Get-OutboundSeat'
+        'Get-OutboundSmsTemplate'
         'New-OutboundTask'
         'Get-OutboundTask'
         'Set-OutboundTask'

@@ -15,7 +15,7 @@ namespace OutboundPS.Tests;
 /// <summary>The capability table (docs/design.md#adding-a-vendor): each operation works, or gives NotImplemented exactly where the vendor declares it lacks it.</summary>
 public sealed class CapabilityMatrixTests
 {
-    private static readonly string[] Operations = { "Lines", "Robots", "New", "Get", "List", "Set", "Start", "Suspend", "Stop", "Remove", "Import", "Call", "Records", "FailedPushes" };
+    private static readonly string[] Operations = { "Lines", "Robots", "New", "Get", "List", "Set", "Start", "Suspend", "Stop", "Remove", "Import", "Call", "Records", "FailedPushes", "Seats", "SmsTemplates" };
 
     /// <summary>Every vendor found, every operation: the vendor's own capability table says which it lacks.</summary>
     public static TheoryData<string, string> Matrix()
@@ -30,7 +30,7 @@ public sealed class CapabilityMatrixTests
     [Fact]
     public void CapabilityTables_AreWhatTheProductDocumentsForTheShippedVendors()
     {
-        Assert.Equal(new[] { VendorOperation.UpdateTask, VendorOperation.StopTask, VendorOperation.ReadCallRecords },
+        Assert.Equal(new[] { VendorOperation.UpdateTask, VendorOperation.StopTask, VendorOperation.ReadCallRecords, VendorOperation.ReadSeats, VendorOperation.ReadSmsTemplates },
             VendorCatalog.Find(IFlytekVendor.Id).MissingOperations.Keys.OrderBy(o => o));
         Assert.Equal(new[] { VendorOperation.ReadFailedPushes }, VendorCatalog.Find(ByRobotVendor.Id).MissingOperations.Keys);
     }
@@ -48,6 +48,8 @@ public sealed class CapabilityMatrixTests
                 Assert.Equal(client is not ITaskStops, descriptor.MissingOperations.ContainsKey(VendorOperation.StopTask));
                 Assert.Equal(client is not ICallRecordReads, descriptor.MissingOperations.ContainsKey(VendorOperation.ReadCallRecords));
                 Assert.Equal(client is not IFailedPushReads, descriptor.MissingOperations.ContainsKey(VendorOperation.ReadFailedPushes));
+                Assert.Equal(client is not ISeatReads, descriptor.MissingOperations.ContainsKey(VendorOperation.ReadSeats));
+                Assert.Equal(client is not ISmsTemplateReads, descriptor.MissingOperations.ContainsKey(VendorOperation.ReadSmsTemplates));
             }
         }
     }
@@ -64,6 +66,8 @@ public sealed class CapabilityMatrixTests
             "Stop" => descriptor.MissingOperations.ContainsKey(VendorOperation.StopTask),
             "Records" => descriptor.MissingOperations.ContainsKey(VendorOperation.ReadCallRecords),
             "FailedPushes" => descriptor.MissingOperations.ContainsKey(VendorOperation.ReadFailedPushes),
+            "Seats" => descriptor.MissingOperations.ContainsKey(VendorOperation.ReadSeats),
+            "SmsTemplates" => descriptor.MissingOperations.ContainsKey(VendorOperation.ReadSmsTemplates),
             _ => false,
         };
         var client = connection.Session.Client;
@@ -161,6 +165,17 @@ public sealed class CapabilityMatrixTests
                 Assert.NotEmpty(await client.GetFailedPushFilesAsync(callDay, none));
                 Assert.Empty(await client.GetFailedPushFilesAsync(callDay.AddDays(-1), none));
             },
+            "Seats" => async () =>
+            {
+                var seats = await client.GetSeatsAsync(none);
+                Assert.True(seats.Total > 0 && seats.InUse == 0 && seats.Free == seats.Total, $"{seats.InUse} of {seats.Total} in use, {seats.Free} free");
+            },
+            "SmsTemplates" => async () =>
+            {
+                var page = await client.GetSmsTemplatePageAsync(null, 1, none);
+                Assert.NotEmpty(page.Templates);
+                Assert.Equal(page.Total, page.Templates.Count);
+            },
             _ => async () =>
             {
                 var call = Assert.Single(await client.CallAsync(new CallSpec(robotId, columns, row) { Line = callLine }, none));
@@ -175,7 +190,10 @@ public sealed class CapabilityMatrixTests
             Assert.Equal($"OutboundPS.{descriptor.Vendor}.NotImplemented", error.ErrorId);
             Assert.Contains(descriptor.Vendor.Key, error.Message);
             // The alternative names the command to use instead.
-            Assert.Contains(operation switch { "Records" => "OutboundPush", "FailedPushes" => "-MissedCallback", _ => "-OutboundTask" }, error.RecommendedAction);
+            Assert.Contains(operation switch
+            {
+                "Records" => "OutboundPush", "FailedPushes" => "-MissedCallback", "Seats" => "Get-OutboundLine", "SmsTemplates" => "-SendSms", _ => "-OutboundTask",
+            }, error.RecommendedAction);
         }
         else
         {

@@ -87,6 +87,10 @@ public sealed class DocumentedFieldsTests
             "available", "useAvailable", "totalConcurrencyQuota", "usedConcurrencyQuota", "billPeriod", "validityBegin", "validityEnd", "sceneType")),
         ["/openapi/v1/company/getRobots"] = ByRobotEnvelope(Shape.Of("robotDefId", "robotName", "sceneDefId",
             Field("sceneRecords", Shape.Of("sceneRecordId", "sceneRecordName")), "industryOneName", "industryTwoName", "gmtModify")),
+        ["/openapi/v1/company/seat/statistics"] = ByRobotEnvelope(Shape.Of("companyAllCallSeat", "companyUsingCallSeat")),
+        ["/openapi/v1/sms/template/list"] = Shape.Of("code", "msg", "success", Field("data", Shape.Of("pageNum", "pageSize", "size", "orderBy", "startRow",
+            "endRow", "total", "pages", Field("list", Shape.Of("smsTemplateId", "companyId", "name", "smsTemplateSignId", "type", "content", "status",
+                "failReason", "smsTemplateSignName", "gmtCreate", "gmtModified"))))),
         ["/openapi/v1/task/getSceneVariables"] = ByRobotEnvelope(),
         ["/openapi/v1/task/createTask"] = ByRobotEnvelope(),
         ["/openapi/v1/task/getTasks"] = ByRobotEnvelope(Shape.Of("pageNum", "pageSize", "size", "total", "pages",
@@ -194,6 +198,8 @@ public sealed class DocumentedFieldsTests
         var none = CancellationToken.None;
         await client.GetLinesAsync(none);
         await client.GetRobotsAsync(none);
+        await client.GetSeatsAsync(none);
+        Assert.NotEmpty((await client.GetSmsTemplatePageAsync(null, 1, none)).Templates);
         var task = await client.CreateTaskAsync(new NewTaskSpec { Name = "documented", RobotId = "5001", Lines = new[] { "101" } }, none);
         await client.GetTaskPageAsync(new TaskFilter(), 1, none);
         await client.UpdateTaskAsync(new TaskUpdateSpec(task.Id) { Name = "documented 2", Concurrency = 2 }, none);

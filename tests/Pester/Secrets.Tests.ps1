@@ -111,6 +111,8 @@ Describe 'Secrets stay out of every stream on the <Vendor> sandbox over HTTP' -F
             Start-OutboundTask $task -PassThru -Confirm:$false -Verbose
             $task | Wait-OutboundTask -PollInterval 1 -Timeout 120 -Verbose
             if ($Vendor -eq 'ByRobot') {
+                Get-OutboundSeat -Verbose
+                Get-OutboundSmsTemplate -Verbose
                 Get-OutboundCallRecord -TaskId $task -IncludeTranscript -Verbose
                 Get-OutboundCallRecord -MissedCallback -Since ([datetime]::Today.AddDays(-1)) -First 1 -Verbose
             }

@@ -21,6 +21,7 @@ BeforeDiscovery {
         @{ Cmdlet = 'Get-OutboundCallRecord'; Switch = 'Pending'; Vendor = 'ByRobot' }
         @{ Cmdlet = 'Get-OutboundCallRecord'; Switch = 'MissedCallback'; Vendor = 'ByRobot' }
         @{ Cmdlet = 'Get-OutboundCallRecord'; Switch = 'IncludeTotalCount'; Vendor = 'ByRobot' }
+        @{ Cmdlet = 'Get-OutboundSmsTemplate'; Switch = 'IncludeTotalCount'; Vendor = 'ByRobot' }
     )
     $script:runs = foreach ($case in $script:cases) {
         foreach ($vendor in $case.Vendor) { @{ Cmdlet = $case.Cmdlet; Switch = $case.Switch; Vendor = $vendor } }
@@ -140,6 +141,10 @@ BeforeAll {
         'Get-OutboundCallRecord -IncludeTotalCount' = {
             param($Vendor, $Switch)
             Get-OutboundCallRecord -TaskId $script:finishedTask -First 1 @Switch | ForEach-Object { $_.GetType().Name }
+        }
+        'Get-OutboundSmsTemplate -IncludeTotalCount' = {
+            param($Vendor, $Switch)
+            Get-OutboundSmsTemplate -Session $script:sessions[$Vendor] -First 1 @Switch | ForEach-Object { $_.GetType().Name }
         }
     }
 

@@ -26,6 +26,8 @@ BeforeAll {
         'OutboundPS.OutboundImportRow'    = @($import.Rows)
         'OutboundPS.OutboundCallResult'   = @($call)
         'OutboundPS.OutboundCallRecord'   = @(Get-OutboundCallRecord -TaskId $task)
+        'OutboundPS.OutboundSeat'         = @(Get-OutboundSeat)
+        'OutboundPS.OutboundSmsTemplate'  = @(Get-OutboundSmsTemplate)
     }
     $script:session = $session
 

@@ -21,4 +21,11 @@ internal static class ByRobotEnvelopeReader
         var envelope = EnvelopeReader.Read<ByRobotEnvelope<T>>(raw, ByRobotVendor.Id, operation, answer => answer.Code is not null);
         return envelope.Code == Success ? envelope : throw ByRobotErrorTable.ToException(envelope.Code!.Value, envelope.ResultMsg, operation);
     }
+
+    /// <summary>The SMS-template list's envelope: the same codes, the message in msg instead of resultMsg.</summary>
+    internal static ByRobotSmsEnvelope<T> ParseSms<T>(RawResponse raw, string operation)
+    {
+        var envelope = EnvelopeReader.Read<ByRobotSmsEnvelope<T>>(raw, ByRobotVendor.Id, operation, answer => answer.Code is not null);
+        return envelope.Code == Success ? envelope : throw ByRobotErrorTable.ToException(envelope.Code!.Value, envelope.Msg, operation);
+    }
 }

@@ -21,6 +21,9 @@ internal sealed class ByRobotVendor : VendorDescriptor
     /// <summary>The largest queryUnCallBack pageSize.</summary>
     internal const int MissedPageSize = 500;
 
+    /// <summary>The sms/template/list pageSize: the page is required and its maximum undocumented, so 50 like the other lists.</summary>
+    internal const int SmsTemplatePageSize = 50;
+
     internal override OutboundVendor Vendor => Id;
 
     internal override string DisplayName => "BYRobot";

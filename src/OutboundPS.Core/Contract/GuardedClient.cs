@@ -90,6 +90,12 @@ internal sealed class GuardedClient : IOutboundClient
 
     public Task<byte[]> DownloadAsync(Uri file, CancellationToken cancellationToken) => FailedPushes().DownloadAsync(file, cancellationToken);
 
+    public Task<OutboundSeat> GetSeatsAsync(CancellationToken cancellationToken) =>
+        _inner is ISeatReads seats ? seats.GetSeatsAsync(cancellationToken) : throw Missing(VendorOperation.ReadSeats);
+
+    public Task<SmsTemplatePage> GetSmsTemplatePageAsync(IReadOnlyList<SmsTemplateStatus>? status, int pageIndex, CancellationToken cancellationToken) =>
+        _inner is ISmsTemplateReads templates ? templates.GetSmsTemplatePageAsync(status, pageIndex, cancellationToken) : throw Missing(VendorOperation.ReadSmsTemplates);
+
     public void Dispose() => _inner.Dispose();
 
     private ICallRecordReads Records() => _inner as ICallRecordReads ?? throw Missing(VendorOperation.ReadCallRecords);

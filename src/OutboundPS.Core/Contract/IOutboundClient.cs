@@ -7,9 +7,10 @@ namespace OutboundPS.Contract;
 /// What the cmdlets and the engine call: every operation, for every vendor. A session hands out a GuardedClient around
 /// the vendor's own client, so an operation the vendor lacks ends with NotImplemented naming the alternative from its
 /// descriptor; it never does something else instead. The reads of call results are optional too (ICallRecordReads,
-/// IFailedPushReads). Voices (IVoiceReads) are not: a vendor without voices lists none.
+/// IFailedPushReads), as are the account reads (ISeatReads, ISmsTemplateReads). Voices (IVoiceReads) are not: a vendor
+/// without voices lists none.
 /// </summary>
-internal interface IOutboundClient : IVendorClient, ICallRecordReads, IFailedPushReads, IVoiceReads
+internal interface IOutboundClient : IVendorClient, ICallRecordReads, IFailedPushReads, IVoiceReads, ISeatReads, ISmsTemplateReads
 {
     /// <summary>The vendor, with its limits, rules and capability table.</summary>
     VendorDescriptor Descriptor { get; }

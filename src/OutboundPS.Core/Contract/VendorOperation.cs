@@ -14,6 +14,12 @@ internal enum VendorOperation
 
     /// <summary>Get-OutboundCallRecord -FailedPushDate.</summary>
     ReadFailedPushes,
+
+    /// <summary>Get-OutboundSeat.</summary>
+    ReadSeats,
+
+    /// <summary>Get-OutboundSmsTemplate.</summary>
+    ReadSmsTemplates,
 }
 
 /// <summary>How each optional operation is named in a NotImplemented error.</summary>
@@ -24,6 +30,8 @@ internal static class VendorOperations
         VendorOperation.UpdateTask => "changing a task (Set-OutboundTask)",
         VendorOperation.StopTask => "stopping a task (Stop-OutboundTask)",
         VendorOperation.ReadCallRecords => "reading call records back (Get-OutboundCallRecord -TaskId)",
+        VendorOperation.ReadSeats => "an AI seat overview (Get-OutboundSeat)",
+        VendorOperation.ReadSmsTemplates => "SMS templates (Get-OutboundSmsTemplate)",
         _ => "reading the files of failed pushes (Get-OutboundCallRecord -FailedPushDate)",
     };
 }

@@ -45,6 +45,8 @@ internal sealed class IFlytekVendor : VendorDescriptor
         [VendorOperation.StopTask] = "Use Suspend-OutboundTask to pause it (Start-OutboundTask resumes it) or Remove-OutboundTask to end it for good.",
         [VendorOperation.ReadCallRecords] = "yeta reports results only by push: receive them with Receive-OutboundPush, or convert what your web endpoint " +
             "stored with ConvertFrom-OutboundPush; pushes yeta could not deliver are read with Get-OutboundCallRecord -FailedPushDate.",
+        [VendorOperation.ReadSeats] = "iFlytek dials at each line's own concurrency: Get-OutboundLine shows it.",
+        [VendorOperation.ReadSmsTemplates] = "yeta has no SMS templates in its API; sending SMS from a task (New-OutboundTask -SendSms) is BYRobot only.",
     };
 
     internal override IReadOnlyDictionary<TaskOption, string> RefusedTaskOptions { get; } = new Dictionary<TaskOption, string>

@@ -21,6 +21,10 @@ public sealed partial class ByRobotSimulator
                 return WithCompany(request, _ => Success(new JsonArray(_phones.Select(Phone).ToArray())));
             case "/openapi/v1/company/getRobots" when get:
                 return WithCompany(request, _ => Success(new JsonArray(_robots.Select(Robot).ToArray())));
+            case "/openapi/v1/company/seat/statistics" when get:
+                return WithCompany(request, SeatStatistics);
+            case "/openapi/v1/sms/template/list" when get:
+                return SmsTemplates(request);
             case "/openapi/v1/task/getSceneVariables" when get:
                 return WithCompany(request, _ => long.TryParse(Query(request, "sceneDefId"), out var scene) && _sceneVariables.TryGetValue(scene, out var names)
                     ? Success(new JsonArray(names.Select(n => (JsonNode)JsonValue.Create(n)!).ToArray()))

@@ -31,6 +31,8 @@ internal sealed class StubVendorDescriptor : VendorDescriptor
         [VendorOperation.StopTask] = "Use Suspend-OutboundTask or Remove-OutboundTask.",
         [VendorOperation.ReadCallRecords] = "The stub keeps no results; use ConvertFrom-OutboundPush.",
         [VendorOperation.ReadFailedPushes] = "The stub keeps no results; use Get-OutboundCallRecord -MissedCallback.",
+        [VendorOperation.ReadSeats] = "The stub has no seats; Get-OutboundLine shows each line's concurrency.",
+        [VendorOperation.ReadSmsTemplates] = "The stub sends no SMS; omit -SendSms.",
     };
 
     internal override IReadOnlyDictionary<TaskOption, string> RefusedTaskOptions { get; } = new Dictionary<TaskOption, string>
