@@ -346,6 +346,17 @@ public sealed class PushAccessTests
         Assert.Equal(1, receiver.Receiver.Refused);
     }
 
+    [Fact]
+    public void ThePushFunctionExample_KeepsItsFunctionKey()
+    {
+        // docs/examples/push-function takes pushes on Azure Functions: the function key in its URL is its path token.
+        var folder = Path.Combine(ModuleMetadata.Root, "docs", "examples", "push-function");
+        using var binding = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "function.json")));
+        var trigger = Assert.Single(binding.RootElement.GetProperty("bindings").EnumerateArray(), b => b.GetProperty("type").GetString() == "httpTrigger");
+        Assert.Equal("function", trigger.GetProperty("authLevel").GetString());
+        Assert.Contains("?code=<function key>", File.ReadAllText(Path.Combine(folder, "run.ps1")));
+    }
+
     // ---- helpers ----
 
     /// <summary>An HttpClient whose connections leave from a given loopback address.</summary>
