@@ -307,7 +307,7 @@ Describe 'Receive-OutboundPush killed mid-stream' {
                     if ($pending.Post.GetAwaiter().GetResult().Content.ReadAsStringAsync().GetAwaiter().GetResult() -ceq 'success') { $acknowledged.Add($pending.Id) }
                 }
                 catch {
-                    # Not acknowledged: the vendor would send it again.
+                    Write-Verbose "Push $($pending.Id) was not acknowledged (the vendor would send it again): $($_.Exception.Message)"
                 }
             }
         }
@@ -323,7 +323,8 @@ Describe 'Receive-OutboundPush killed mid-stream' {
         $acknowledged.Count | Should -BeGreaterOrEqual 400
         # A line being written when the process died can be cut short: only whole lines count as stored.
         $stored = foreach ($line in Get-Content -LiteralPath $path) {
-            try { ($line | ConvertFrom-Json -ErrorAction Stop).data.data.sceneInstance.callInstanceId } catch { }
+            try { ($line | ConvertFrom-Json -ErrorAction Stop).data.data.sceneInstance.callInstanceId }
+            catch { Write-Verbose "A line cut short by the kill: $($line.Length) characters." }
         }
         $missing = @($acknowledged | Where-Object { $_ -notin $stored })
         $missing | Should -BeNullOrEmpty -Because "every acknowledged push must be in the file ($($acknowledged.Count) acknowledged, $(@($stored).Count) stored)"
