@@ -243,7 +243,18 @@ internal sealed class PushHttpServer
                 return;
             }
 
-            var connection = new Connection(this, client);
+            Connection connection;
+            try
+            {
+                connection = new Connection(this, client);
+            }
+            catch (Exception error) when (error is SocketException or IOException or ObjectDisposedException)
+            {
+                // Reset by the peer before it could be set up: nothing to serve, and the next one is accepted.
+                client.Dispose();
+                continue;
+            }
+
             _connections.TryAdd(connection, 0);
             _ = Task.Run(connection.RunAsync);
         }
