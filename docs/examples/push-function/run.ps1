@@ -6,6 +6,12 @@
     or as each yeta module's push URL (接入管理: receiveCallRecord, receiveVoice, receiveDialog). Put OutboundPS in the
     function app's Modules folder (or managed dependencies).
 
+    Who may push: neither vendor's pushes can be verified, so keep authLevel function (function.json): the function
+    key in the URL is what Receive-OutboundPush's path token is, and an anonymous function takes pushes from anyone.
+    Give the vendor the https:// URL (TLS comes from the platform), and restrict the function app's inbound traffic
+    (Networking, access restrictions) to the vendors' addresses, as Receive-OutboundPush -AllowedAddress does
+    (BYRobot documents 120.55.46.3; yeta documents none). See Get-Help about_OutboundPS, "Exposing the push receiver".
+
     Store, then acknowledge: the raw body goes to blob storage and the converted record to a queue; both output
     bindings are written when the function returns, and a failure in either fails the invocation with HTTP 500, so
     the vendor retries instead of losing the push. A body that is no documented push is refused with 400 and not

@@ -116,6 +116,10 @@ internal static class OutboundErrors
         "Pass the request body as the vendor posted it: a BYRobot callback ({\"code\":200,\"data\":{\"dataType\":…,\"data\":{…}}}), " +
         "a yeta push (an object with call_uuid), or a line of a yeta push-failure file ({\"data\":{…},\"module\":…}).";
 
+    /// <summary>A Receive-OutboundPush -AllowedAddress value that is no address, CIDR range or shorthand; refused before listening.</summary>
+    internal static OutboundException InvalidAllowedAddress(string value, string problem, string fix) =>
+        InvalidArgument("AllowedAddress", value, problem, fix);
+
     /// <summary>Receive-OutboundPush could not listen on its prefix (in use, not allowed, malformed).</summary>
     internal static OutboundException ListenFailed(string prefix, string problem, string fix) =>
         new("OutboundPS.ListenFailed", OutboundErrorKind.ConnectionError, $"Cannot listen on {prefix}: {problem} {fix}")

@@ -1,9 +1,6 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
-using System.IO;
-using System.Net;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using OutboundPS.Contract;
@@ -13,25 +10,24 @@ using OutboundPS.Push;
 namespace OutboundPS.Receiving;
 
 /// <summary>
-/// Receive-OutboundPush's listener: answers each vendor push the way the vendor requires (the body `success`:
+/// Receive-OutboundPush's receiver: answers each vendor push the way the vendor requires (the body `success`:
 /// docs/vendors/byrobot.md#callback-delivery, docs/vendors/iflytek.md#push-delivery) only once the push is stored, so
 /// that nothing acknowledged is lost; a push it cannot store gets 503 and the vendor sends it again. A redelivery is
-/// acknowledged again but neither stored nor written twice.
+/// acknowledged again but neither stored nor written twice. <see cref="PushHttpServer"/> admits only allowed peers, on
+/// the push path, within the request timeout.
 /// </summary>
 internal sealed class PushReceiver
 {
-    private static readonly Encoding Utf8 = new UTF8Encoding(false);
-    private static readonly byte[] Success = Utf8.GetBytes("success");
+    private const string Success = "success";
 
     private readonly PushReceiverOptions _options;
     private readonly PushDeliveries _deliveries;
     private readonly TaskCompletionSource<bool> _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private PushHttpServer? _server;
     private IPushStore? _store;
     private PushOutput? _output;
-    private int _serving;
     private int _storing;
     private volatile bool _stopping;
-    private int _received;
     private int _stored;
     private int _repeated;
     private int _refused;
@@ -42,8 +38,8 @@ internal sealed class PushReceiver
         _deliveries = new PushDeliveries(options.RememberedPushes);
     }
 
-    /// <summary>Requests received.</summary>
-    internal int Received => Volatile.Read(ref _received);
+    /// <summary>Complete requests received, from any peer.</summary>
+    internal int Received => _server?.Requests ?? 0;
 
     /// <summary>Pushes stored (or, without a file, accepted) for the first time.</summary>
     internal int Stored => Volatile.Read(ref _stored);
@@ -51,20 +47,33 @@ internal sealed class PushReceiver
     /// <summary>Redeliveries of pushes already stored, acknowledged again.</summary>
     internal int Repeated => Volatile.Read(ref _repeated);
 
-    /// <summary>Requests answered with an error: not a push, too large, or not stored in time.</summary>
-    internal int Refused => Volatile.Read(ref _refused);
+    /// <summary>Requests from allowed peers answered with an error: another path, not POST, not a push, too large, or not stored in time.</summary>
+    internal int Refused => Volatile.Read(ref _refused) + (_server is { } server ? server.Rejected + server.NotFound : 0);
+
+    /// <summary>Requests from peers outside the allow-list, answered 403.</summary>
+    internal int Forbidden => _server?.Forbidden ?? 0;
+
+    /// <summary>Connections closed for not delivering a complete request within the request timeout.</summary>
+    internal int CutOff => _server?.CutOff ?? 0;
 
     /// <summary>Pushes recognised from the file's earlier lines.</summary>
     internal int Preloaded { get; private set; }
 
+    /// <summary>The address to give the vendor, once listening (<see cref="ListenPrefix.Url"/>).</summary>
+    internal string? Url { get; private set; }
+
     /// <summary>
     /// Listens until <paramref name="stop"/> (Ctrl+C: nothing more is written), the options' Timeout (the yeta calls
     /// still waiting for parts are written) or Count. <paramref name="write"/> receives each object, on a pool thread,
-    /// one at a time.
+    /// one at a time; <paramref name="listening"/> a line telling the address to give the vendor, once listening.
+    /// Listening has begun when this returns its task.
     /// </summary>
-    internal async Task RunAsync(Action<object> write, CancellationToken stop)
+    internal async Task RunAsync(Action<object> write, CancellationToken stop, Action<string>? listening = null)
     {
-        var listener = Listen(_options.Prefix);
+        var prefix = ListenPrefix.Parse(_options.Prefix);
+        var allowed = _options.AllowedPeers ?? AllowedPeers.Loopback;
+        var server = _server = new PushHttpServer(prefix, allowed, _options.RequestTimeout, _options.MaxBodyBytes, ServeAsync);
+        server.Start();
         try
         {
             _store = OpenStore();
@@ -73,27 +82,34 @@ internal sealed class PushReceiver
             using var stopped = stop.Register(() => _done.TrySetResult(false));
             using var timeout = _options.Timeout is { } limit ? new CancellationTokenSource(limit) : null;
             using var timedOut = timeout?.Token.Register(() => _done.TrySetResult(true));
-            OperationLog.Verbose($"Listening on {_options.Prefix}" + (_options.Path is null ? " without storing pushes." : $", storing pushes in {_options.Path}."));
+            Url = prefix.Url(server.Port);
+            OperationLog.Verbose($"Listening on {string.Join(" and ", server.Endpoints)} for pushes to {Url}, admitting {allowed}" +
+                                 (_options.Path is null ? "; not storing pushes." : $"; storing pushes in {_options.Path}."));
+            listening?.Invoke(AddressMessage(prefix, Url));
+            if (!prefix.LoopbackOnly) WarnAboutAccess(prefix);
 
-            var loops = new Task[Math.Max(1, _options.Concurrency)];
-            for (var i = 0; i < loops.Length; i++) loops[i] = Task.Run(() => AcceptAsync(listener));
+            var accepting = server.RunAsync();
             var sweep = SweepAsync();
             var flush = await _done.Task.ConfigureAwait(false);
 
             _stopping = true;
-            await WhenIdleAsync(() => Volatile.Read(ref _serving), null).ConfigureAwait(false);
-            Close(listener);
-            await Task.WhenAll(loops).ConfigureAwait(false);
+            server.StopAccepting();
+            await WhenIdleAsync(() => server.Busy, null).ConfigureAwait(false);
+            await server.CloseAsync().ConfigureAwait(false);
+            await accepting.ConfigureAwait(false);
             await sweep.ConfigureAwait(false);
             // A push whose storing outlived its request is still written when it lands, or forgotten when it fails.
             await WhenIdleAsync(() => Volatile.Read(ref _storing), _options.StoreDeadline).ConfigureAwait(false);
             _output.Close(flush: flush && !stop.IsCancellationRequested);
-            OperationLog.Verbose($"Stopped listening on {_options.Prefix}: {Received} requests, {Stored} pushes stored, {Repeated} redeliveries, {Refused} refused.");
+            OperationLog.Verbose(string.Format(CultureInfo.InvariantCulture,
+                "Stopped listening on {0}: {1} requests, {2} pushes stored, {3} redeliveries, {4} refused, {5} from addresses not allowed (403), " +
+                "{6} connections closed without a complete request within {7:0.#} s.",
+                prefix.Redacted(server.Port), Received, Stored, Repeated, Refused, Forbidden, CutOff, _options.RequestTimeout.TotalSeconds));
         }
         finally
         {
             _stopping = true;
-            Close(listener);
+            await server.CloseAsync().ConfigureAwait(false);
             _output?.Close(flush: false);
             _store?.Dispose();
         }
@@ -102,37 +118,27 @@ internal sealed class PushReceiver
     /// <summary>Ends <see cref="RunAsync"/> as a timeout does: requests under way are answered, waiting yeta calls written.</summary>
     internal void Finish() => _done.TrySetResult(true);
 
-    private static HttpListener Listen(string prefix)
+    /// <summary>The line that tells the user the push address (with its path token: the one message that shows it).</summary>
+    private static string AddressMessage(ListenPrefix prefix, string url)
     {
-        var listener = new HttpListener();
-        try
-        {
-            listener.Prefixes.Add(prefix);
-            listener.Start();
-            return listener;
-        }
-        catch (HttpListenerException error) when (error.ErrorCode == 5)
-        {
-            Close(listener);
-            throw OutboundErrors.ListenFailed(prefix, "access is denied.",
-                $"On Windows, reserve the address once from an elevated prompt (netsh http add urlacl url={prefix} user=%USERNAME%), or listen on http://localhost:<port>/ behind a reverse proxy.");
-        }
-        catch (Exception error) when (error is HttpListenerException or ArgumentException)
-        {
-            Close(listener);
-            throw OutboundErrors.ListenFailed(prefix, error.Message, "Pick a free port, and a prefix of the form http://host:port/path/ ending in '/'.");
-        }
+        if (prefix.LoopbackOnly)
+            return $"Push address: {url} (this machine only: give the vendor the https:// address of a reverse proxy that forwards to it, path included).";
+        if (prefix.Host is "+" or "*")
+            return $"Push address to give the vendor: {url} (with the name or address the vendor reaches this machine by in place of " +
+                   $"{new Uri(url).Host}; behind a reverse proxy, the proxy's https:// address with this path).";
+        return $"Push address to give the vendor: {url}";
     }
 
-    private static void Close(HttpListener listener)
+    /// <summary>Other machines can connect: says, once, who may push and how to change it.</summary>
+    private void WarnAboutAccess(ListenPrefix prefix)
     {
-        try
-        {
-            listener.Close();
-        }
-        catch (ObjectDisposedException)
-        {
-        }
+        if (_options.AllowedPeers is null)
+            OperationLog.Warning("Only this machine (loopback) may push: other addresses, the vendors' included, are refused with 403. " +
+                                 $"Add -AllowedAddress {AllowedPeers.ByRobotName} to admit BYRobot's documented sender ({AllowedPeers.ByRobotSender}), " +
+                                 "-AllowedAddress <address or CIDR range> for other senders or your reverse proxy, or -AllowedAddress Any for every address.");
+        if (prefix.Path == "/")
+            OperationLog.Warning("The push address has no path token: anyone who may connect can post to it. Give -Prefix a path only the vendor " +
+                                 "knows (http://+:<port>/<random>/), or use -Port, which makes one.");
     }
 
     private IPushStore? OpenStore()
@@ -157,87 +163,40 @@ internal sealed class PushReceiver
         return _options.WrapStore is { } wrap ? wrap(journal) : journal;
     }
 
-    private async Task AcceptAsync(HttpListener listener)
-    {
-        while (!_stopping)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception) when (_stopping || !listener.IsListening)
-            {
-                return;
-            }
-            catch (HttpListenerException)
-            {
-                continue; // one request's connection failed before it was read
-            }
-
-            Interlocked.Increment(ref _serving);
-            try
-            {
-                await ServeAsync(context).ConfigureAwait(false);
-            }
-            catch (Exception error) when (error is HttpListenerException or IOException or ObjectDisposedException or InvalidOperationException)
-            {
-                // The sender went away before its answer: it was not acknowledged, so it comes again.
-            }
-            finally
-            {
-                Interlocked.Decrement(ref _serving);
-            }
-        }
-    }
-
-    private async Task ServeAsync(HttpListenerContext context)
+    /// <summary>Answers one request from an allowed peer to the push path; null drops the connection (a test hook).</summary>
+    private async Task<PushHttpAnswer?> ServeAsync(PushHttpRequest request)
     {
         var started = Stopwatch.GetTimestamp();
-        Interlocked.Increment(ref _received);
-        var request = context.Request;
-        if (_stopping)
-        {
-            await AnswerAsync(context, null, 503, "stopping", first: false).ConfigureAwait(false);
-            return;
-        }
-
-        if (!string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
-        {
-            await RefuseAsync(context, 405, $"{request.HttpMethod} {request.Url?.AbsolutePath}: only POST carries pushes.").ConfigureAwait(false);
-            return;
-        }
-
-        var body = await ReadBodyAsync(request).ConfigureAwait(false);
-        if (body is null)
-        {
-            await RefuseAsync(context, 413, $"POST {request.Url?.AbsolutePath}: the body is larger than {_options.MaxBodyBytes} bytes.").ConfigureAwait(false);
-            return;
-        }
+        if (_stopping) return Answer(null, 503, "stopping", first: false);
 
         PushMessage message;
         try
         {
-            message = PushConverter.Read(body);
+            message = PushConverter.Read(request.Body);
         }
         catch (OutboundException error)
         {
             // Not acknowledged: a sender that means it sees the refusal; the warning quotes the body redacted.
-            await RefuseAsync(context, 400, $"POST {request.Url?.AbsolutePath} from {request.RemoteEndPoint}: {error.Message}").ConfigureAwait(false);
-            return;
+            Interlocked.Increment(ref _refused);
+            OperationLog.Warning($"Refused a request from {request.Peer} (400): POST {request.ShownPath}: {error.Message}");
+            return Answer(null, 400, "not a push", first: false);
         }
 
         var key = PushDeliveryKey.Of(message);
-        var delivery = _deliveries.Join(key, () => StoreAsync(message, body), out var first);
+        var delivery = _deliveries.Join(key, () => StoreAsync(message, request.Body), out var first);
         var stored = await WithinDeadlineAsync(delivery).ConfigureAwait(false);
         if (!first && stored) Interlocked.Increment(ref _repeated);
         if (OperationLog.VerboseEnabled)
-            OperationLog.Verbose(string.Format(CultureInfo.InvariantCulture, "POST {0}: {1} {2} {3} in {4:0} ms.", request.Url?.AbsolutePath, message.Kind,
+            OperationLog.Verbose(string.Format(CultureInfo.InvariantCulture, "POST {0}: {1} {2} {3} in {4:0} ms.", request.ShownPath, message.Kind,
                 Subject(message), !stored ? "not stored in time: answered 503" : first ? "stored" : "delivered again: acknowledged, not stored again",
                 (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency));
         if (!stored) Interlocked.Increment(ref _refused);
-        await AnswerAsync(context, key, stored ? 200 : 503, stored ? null : "not stored", first).ConfigureAwait(false);
+        return Answer(key, stored ? 200 : 503, stored ? Success : "not stored", first);
     }
+
+    /// <summary>Answers `success` (BYRobot accepts exactly that body, yeta any body containing it), or an error that is neither.</summary>
+    private PushHttpAnswer? Answer(string? key, int status, string body, bool first) =>
+        _options.DropReply?.Invoke(new PushReply(key, status, first)) == true ? null : new PushHttpAnswer(status, body);
 
     /// <summary>Stores a push once, then hands it to the output; false when it could not be stored.</summary>
     private async Task<bool> StoreAsync(PushMessage message, string body)
@@ -281,47 +240,6 @@ internal sealed class PushReceiver
         }
 
         return delivery.Status == TaskStatus.RanToCompletion && delivery.Result;
-    }
-
-    private async Task<string?> ReadBodyAsync(HttpListenerRequest request)
-    {
-        if (request.ContentLength64 > _options.MaxBodyBytes) return null;
-        using var buffer = new MemoryStream(request.ContentLength64 > 0 ? (int)request.ContentLength64 : 4096);
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.InputStream.ReadAsync(chunk, 0, chunk.Length).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > _options.MaxBodyBytes) return null;
-            buffer.Write(chunk, 0, read);
-        }
-
-        // Both vendors post UTF-8 (docs/vendors/byrobot.md#callback-delivery, docs/vendors/iflytek.md#push-delivery).
-        return Utf8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
-    }
-
-    private async Task RefuseAsync(HttpListenerContext context, int status, string why)
-    {
-        Interlocked.Increment(ref _refused);
-        OperationLog.Warning($"Refused a request ({status}): {why}");
-        await AnswerAsync(context, null, status, "not a push", first: false).ConfigureAwait(false);
-    }
-
-    /// <summary>Answers `success` (BYRobot accepts exactly that body, yeta any body containing it), or an error that is neither.</summary>
-    private async Task AnswerAsync(HttpListenerContext context, string? key, int status, string? error, bool first)
-    {
-        var response = context.Response;
-        if (_options.DropReply?.Invoke(new PushReply(key, status, first)) == true)
-        {
-            response.Abort();
-            return;
-        }
-
-        var bytes = error is null ? Success : Utf8.GetBytes(error);
-        response.StatusCode = status;
-        response.ContentType = "text/plain; charset=utf-8";
-        response.ContentLength64 = bytes.Length;
-        await response.OutputStream.WriteAsync(bytes, 0, bytes.Length).ConfigureAwait(false);
-        response.Close();
     }
 
     /// <summary>What a verbose line names: the call or task, never the body (a BYRobot callback may carry its sign).</summary>

@@ -11,9 +11,12 @@ internal sealed class PushReceiverOptions
     /// <summary>yeta sends a call's record, recording and dialog together after the call; a part still missing after this is not coming soon.</summary>
     internal static readonly TimeSpan DefaultPartWait = TimeSpan.FromSeconds(5);
 
+    /// <summary>See <see cref="RequestTimeout"/>.</summary>
+    internal static readonly TimeSpan DefaultRequestTimeout = TimeSpan.FromSeconds(10);
+
     internal PushReceiverOptions(string prefix) => Prefix = prefix;
 
-    /// <summary>The HttpListener prefix, such as http://+:8080/ or http://127.0.0.1:8080/push/.</summary>
+    /// <summary>Where to listen, in HttpListener's prefix form (<see cref="ListenPrefix"/>): http://+:8080/&lt;token&gt;/ or http://127.0.0.1:8080/push/.</summary>
     internal string Prefix { get; }
 
     /// <summary>The JSON-lines file pushes are appended to before they are acknowledged; none when null.</summary>
@@ -37,8 +40,18 @@ internal sealed class PushReceiverOptions
     /// <summary>Bodies larger than this are refused with 413 (documented pushes are a few kilobytes; a long dialog some tens).</summary>
     internal int MaxBodyBytes { get; set; } = 4 * 1024 * 1024;
 
-    /// <summary>Requests served at once.</summary>
-    internal int Concurrency { get; set; } = 64;
+    /// <summary>
+    /// The peers admitted (-AllowedAddress); null when none were given: then only this machine (loopback) is admitted,
+    /// and listening where other machines can connect warns once.
+    /// </summary>
+    internal AllowedPeers? AllowedPeers { get; set; }
+
+    /// <summary>
+    /// A connection must deliver a complete request within this long of opening (or of the previous answer, on a kept-alive
+    /// connection), or it is closed: vendors send a push of a few kilobytes at once, so 10 s is far more than they need and
+    /// short enough that idle or slow clients hold nothing for long.
+    /// </summary>
+    internal TimeSpan RequestTimeout { get; set; } = DefaultRequestTimeout;
 
     /// <summary>Push keys remembered to recognise redeliveries.</summary>
     internal int RememberedPushes { get; set; } = PushDeliveries.DefaultCapacity;

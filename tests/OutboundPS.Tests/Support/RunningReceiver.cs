@@ -11,7 +11,7 @@ using OutboundPS.Receiving;
 
 namespace OutboundPS.Tests.Support;
 
-/// <summary>A PushReceiver listening on 127.0.0.1 for one test, storing into a temporary file; disposing stops it and deletes the file.</summary>
+/// <summary>A PushReceiver listening on 127.0.0.1 (port 0: the system picks) for one test, storing into a temporary file; disposing stops it and deletes the file.</summary>
 internal sealed class RunningReceiver : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
@@ -27,12 +27,13 @@ internal sealed class RunningReceiver : IAsyncDisposable
     }
 
     /// <param name="stored">What an earlier run left in the file, for a test of a restarted receiver.</param>
-    internal static RunningReceiver Start(Action<PushReceiverOptions>? configure = null, bool store = true, string? stored = null)
+    /// <param name="prefix">Where to listen; 127.0.0.1 at a port the system picks when omitted.</param>
+    internal static RunningReceiver Start(Action<PushReceiverOptions>? configure = null, bool store = true, string? stored = null, string prefix = "http://127.0.0.1:0/push/")
     {
         if (stored is not null && !store) throw new ArgumentException("A receiver without a file has nothing stored.", nameof(stored));
         var folder = Path.Combine(Path.GetTempPath(), "outboundps-receive-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var options = new PushReceiverOptions(LoopbackPrefix.Free()) { Path = store ? Path.Combine(folder, "pushes.jsonl") : null };
+        var options = new PushReceiverOptions(prefix) { Path = store ? Path.Combine(folder, "pushes.jsonl") : null };
         // Written before the receiver starts: it reads what its file holds only then.
         if (stored is not null) File.WriteAllText(options.Path!, stored);
         configure?.Invoke(options);
@@ -45,7 +46,8 @@ internal sealed class RunningReceiver : IAsyncDisposable
 
     internal Task Run { get; }
 
-    internal Uri Address => new(Options.Prefix);
+    /// <summary>The push address, with the port the receiver listens on.</summary>
+    internal Uri Address => new(Receiver.Url ?? throw new InvalidOperationException("The receiver is not listening: " + Run.Exception?.GetBaseException().Message));
 
     /// <summary>What the receiver wrote, in order.</summary>
     internal ConcurrentQueue<object> Written { get; } = new();
