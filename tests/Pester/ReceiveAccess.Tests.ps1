@@ -5,7 +5,7 @@ BeforeAll {
     Import-Module (Get-BuiltModulePath) -Force
 
     function Get-ByRobotCallBody([long] $CallId) {
-        # vendor-api.md §4.1.1, with a callback signature that must never reach the output streams.
+        # The documented callback (docs/vendors/byrobot.md#call_instance_result), with a callback signature that must never reach the output streams.
         '{"code":200,"data":{"dataType":"CALL_INSTANCE_RESULT","data":{"sceneInstance":{"callInstanceId":' + $CallId +
         ',"callJobId":9,"customerTelephone":"13700000001","finishStatus":0,"duration":35,"startTime":"2019-01-12 16:09:32"},' +
         '"taskResult":[{"resultName":"客户意向等级","resultValue":"C级(很少)","resultValueAlias":"C"}],"jobFinished":false,' +
