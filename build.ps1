@@ -86,7 +86,7 @@ function Write-HelpFile {
     param([string] $Folder)
     if (-not (Get-Module -ListAvailable Microsoft.PowerShell.PlatyPS)) {
         Write-Host ('Help: Microsoft.PowerShell.PlatyPS is not installed, so the committed help was not regenerated; ' +
-            'the module ships it as committed, and xunit (HelpDriftTests) checks it against docs/en-US.')
+            'the module ships it as committed, and xunit (CommittedHelpTests) checks it against docs/en-US.')
         return
     }
     Import-Module Microsoft.PowerShell.PlatyPS

@@ -37,13 +37,14 @@ $line = Get-OutboundLine | Select-Object -First 1
 $task = New-OutboundTask -Name 'Sandbox main job' -RobotId $robot.Id -Line $line.Id
 
 $import = Import-Csv -LiteralPath $CustomerCsv | Import-OutboundCustomer -TaskId $task -PassThru
-$import | Format-Table Submitted, Accepted, Rejected, Failed, Unknown
+# Out-Host draws each table on its own, in its type's default view (80 columns wide or more).
+$import | Format-Table Submitted, Accepted, Rejected, Failed, Unknown | Out-Host
 
 $task | Start-OutboundTask
 $finished = $task | Wait-OutboundTask -PollInterval 1 -Timeout 300
-$finished | Format-Table
+$finished | Out-Host
 
-Get-OutboundCallRecord -TaskId $task | Format-Table
+Get-OutboundCallRecord -TaskId $task | Out-Host
 Disconnect-Outbound
 if ($finished.Status -ne 'Completed' -or $import.Accepted -ne $import.Submitted) {
     throw "The sandbox job did not complete as expected: task $($finished.Status), $($import.Accepted) of $($import.Submitted) customers accepted."
