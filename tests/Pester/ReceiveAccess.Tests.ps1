@@ -4,26 +4,6 @@ BeforeAll {
     . (Join-Path $PSScriptRoot 'TestSupport.ps1')
     Import-Module (Get-BuiltModulePath) -Force
 
-    function Get-ByRobotCallBody([long] $CallId) {
-        # The documented callback (docs/vendors/byrobot.md#call_instance_result), with a callback signature that must never reach the output streams.
-        '{"code":200,"data":{"dataType":"CALL_INSTANCE_RESULT","data":{"sceneInstance":{"callInstanceId":' + $CallId +
-        ',"callJobId":9,"customerTelephone":"13700000001","finishStatus":0,"duration":35,"startTime":"2019-01-12 16:09:32"},' +
-        '"taskResult":[{"resultName":"客户意向等级","resultValue":"C级(很少)","resultValueAlias":"C"}],"jobFinished":false,' +
-        '"sign":"PESTER-SIGN-VALUE","dateTime":"Thu Oct 16 07:13:48 GMT 2014"}},"resultMsg":"成功","errorStackTrace":null}'
-    }
-
-    function Invoke-ReceiverRunspace([hashtable] $Parameters) {
-        <# Receive-OutboundPush with these parameters in a runspace of its own; returns the PowerShell instance and its handle. #>
-        $shell = [powershell]::Create()
-        $null = $shell.AddScript({
-                param($Module, $Parameters)
-                Import-Module $Module
-                $VerbosePreference = 'Continue'
-                Receive-OutboundPush @Parameters
-            }).AddArgument((Get-BuiltModulePath)).AddArgument($Parameters)
-        [pscustomobject]@{ Shell = $shell; Handle = $shell.BeginInvoke() }
-    }
-
     function Wait-Listening([int] $Port) {
         $deadline = [DateTime]::UtcNow.AddSeconds(30)
         while (-not (Test-TcpPort -Port $Port)) {
