@@ -54,6 +54,16 @@ BeforeAll {
         $task
     }
 
+    function Invoke-OnRunningTask {
+        <# Runs -Command on a task kept running by its 200 customers; what a user sees is its output and the status after. #>
+        param([string] $Vendor, [string] $Command, [hashtable] $Switch)
+        $task = Initialize-SwitchTask -Vendor $Vendor -Customers 200
+        Start-OutboundTask $task -Confirm:$false
+        $output = @(& $Command $task -Confirm:$false @Switch)
+        "output: $($output.Count); status: $((Get-OutboundTask -Session $script:sessions[$Vendor] -Id $task.Id).Status)"
+        Remove-OutboundTask -Id $task -Force -ErrorAction SilentlyContinue
+    }
+
     # A finished BYRobot task, for the call-record reads.
     $script:finishedTask = Initialize-SwitchTask -Vendor ByRobot
     Start-OutboundTask $script:finishedTask -Confirm:$false
@@ -111,21 +121,8 @@ BeforeAll {
             "output: $($output.Count); started: $((Get-OutboundTask -Session $script:sessions[$Vendor] -Id $task.Id).Status -ne 'New')"
             Remove-OutboundTask -Id $task -Force -ErrorAction SilentlyContinue
         }
-        'Suspend-OutboundTask -PassThru'            = {
-            param($Vendor, $Switch)
-            $task = Initialize-SwitchTask -Vendor $Vendor -Customers 200
-            Start-OutboundTask $task -Confirm:$false
-            $output = @(Suspend-OutboundTask $task -Confirm:$false @Switch)
-            "output: $($output.Count); status: $((Get-OutboundTask -Session $script:sessions[$Vendor] -Id $task.Id).Status)"
-            Remove-OutboundTask -Id $task -Force -ErrorAction SilentlyContinue
-        }
-        'Stop-OutboundTask -PassThru'               = {
-            param($Vendor, $Switch)
-            $task = Initialize-SwitchTask -Vendor $Vendor -Customers 200
-            Start-OutboundTask $task -Confirm:$false
-            $output = @(Stop-OutboundTask $task -Confirm:$false @Switch)
-            "output: $($output.Count); status: $((Get-OutboundTask -Session $script:sessions[$Vendor] -Id $task.Id).Status)"
-        }
+        'Suspend-OutboundTask -PassThru'            = { param($Vendor, $Switch) Invoke-OnRunningTask -Vendor $Vendor -Command 'Suspend-OutboundTask' -Switch $Switch }
+        'Stop-OutboundTask -PassThru'               = { param($Vendor, $Switch) Invoke-OnRunningTask -Vendor $Vendor -Command 'Stop-OutboundTask' -Switch $Switch }
         'Get-OutboundTask -IncludeTotalCount'       = {
             param($Vendor, $Switch)
             $null = Initialize-SwitchTask -Vendor $Vendor -Customers 0
