@@ -54,13 +54,29 @@ internal static class PhoneNumber
     // Excel shows long numbers as 1.38E+10 and, once saved, keeps only those digits.
     private static readonly Regex ScientificNotation = new(@"^\d([.,]\d+)?[eE]\+?\d+$", RegexOptions.CultureInvariant);
 
-    /// <summary>Reads one phone text.</summary>
+    /// <summary>Reads one phone text: the front end, then whether the number is one to dial.</summary>
     internal static PhoneCheck Check(string? text)
     {
         // Most exports already hold clean mobiles: accept those without copying.
         if (text is { Length: 11 } && IsMobile(text) && AllDigits(text)) return PhoneCheck.Valid(PhoneKind.Mobile, text);
+        return TryRead(text, out var national, out var refusal) ? Classify(national) : refusal;
+    }
+
+    /// <summary>
+    /// The front end alone: what people type and export, read into national digits, without judging whether
+    /// such a number exists. Matching against a do-not-call list uses this, so that a listed number is found
+    /// however it was written, even in a range that would not be dialled.
+    /// </summary>
+    internal static bool TryRead(string? text, out string national, out PhoneCheck refusal)
+    {
+        national = string.Empty;
+        refusal = default;
         var trimmed = Narrow(text ?? string.Empty).Trim();
-        if (trimmed.Length == 0) return PhoneCheck.Invalid("is empty.", "Fill in the customer's number");
+        if (trimmed.Length == 0)
+        {
+            refusal = PhoneCheck.Invalid("is empty.", "Fill in the customer's number");
+            return false;
+        }
 
         var digits = new StringBuilder(trimmed.Length);
         var plus = false;
@@ -69,7 +85,11 @@ internal static class PhoneNumber
             if (c is >= '0' and <= '9') digits.Append(c);
             else if (c == '+' && digits.Length == 0 && !plus) plus = true;
             else if (c is ' ' or '-' or '.' or '(' or ')' or '\t' or '/') continue;
-            else return Refuse(trimmed, c);
+            else
+            {
+                refusal = Refuse(trimmed, c);
+                return false;
+            }
         }
 
         var all = digits.ToString();
@@ -77,14 +97,19 @@ internal static class PhoneNumber
         {
             var international = plus ? all : all.Substring(2);
             if (!international.StartsWith("86", System.StringComparison.Ordinal))
-                return PhoneCheck.Invalid("is an international number outside mainland China (its country code is not +86); OutboundPS dials only mainland numbers.",
+            {
+                refusal = PhoneCheck.Invalid("is an international number outside mainland China (its country code is not +86); OutboundPS dials only mainland numbers.",
                     "Remove the row, or give the customer's mainland number.");
-            return Classify(FromInternational(international.Substring(2)));
+                return false;
+            }
+
+            national = FromInternational(international.Substring(2));
+            return true;
         }
 
         // 86 + 11-digit mobile: the country code written without + or 00.
-        if (all.Length == 13 && all.StartsWith("861", System.StringComparison.Ordinal)) return Classify(all.Substring(2));
-        return Classify(all);
+        national = all.Length == 13 && all.StartsWith("861", System.StringComparison.Ordinal) ? all.Substring(2) : all;
+        return true;
     }
 
     /// <summary>Why a text with a character no phone number has is refused; scientific notation always has one (e, E).</summary>
