@@ -3,8 +3,8 @@ using System.Collections.Generic;
 namespace OutboundPS.Contract;
 
 /// <summary>
-/// A batch serialized ahead of sending, so that the import can prepare the next request while
-/// earlier ones are still in flight and a retry resends exactly the same bytes.
+/// A batch serialized once before sending, so that a retry resends exactly the same bytes. The import serializes it
+/// on the thread that sends it, not on the pipeline's.
 /// </summary>
 internal sealed class PreparedBatch
 {

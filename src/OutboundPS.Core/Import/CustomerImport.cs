@@ -238,8 +238,6 @@ internal sealed class CustomerImport : IDisposable
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         if (_pending.Rows.Count == 0) return;
-        // Serialize now, while earlier batches are still on the wire, so a freed slot is refilled at once.
-        var prepared = _sink!.Prepare(_pending.Rows);
         while (_inFlight.Count >= Math.Max(1, _options.ThrottleLimit))
         {
             var done = await Task.WhenAny(_inFlight).ConfigureAwait(false);
@@ -262,20 +260,22 @@ internal sealed class CustomerImport : IDisposable
             _result.Batches++;
         }
 
-        // A batch on the wire is never cancelled: cutting it off would leave its outcome unknown.
-        _inFlight.Add(Task.Run(() => SendLoggedAsync(batch, prepared)));
+        // A batch on the wire is never cancelled: cutting it off would leave its outcome unknown. It is serialized there
+        // too, off the pipeline thread, which the import shares with the command that reads the input (Import-Csv).
+        _inFlight.Add(Task.Run(() => SendLoggedAsync(batch)));
     }
 
-    private async Task SendLoggedAsync(PendingBatch batch, PreparedBatch prepared)
+    private async Task SendLoggedAsync(PendingBatch batch)
     {
         using (Diagnostics.OperationLog.Use(_options.Log))
-            await SendAsync(batch, prepared).ConfigureAwait(false);
+            await SendAsync(batch).ConfigureAwait(false);
     }
 
-    private async Task SendAsync(PendingBatch batch, PreparedBatch prepared)
+    private async Task SendAsync(PendingBatch batch)
     {
         try
         {
+            var prepared = _sink!.Prepare(batch.Rows);
             var outcome = await _sink!.SendAsync(prepared, CancellationToken.None).ConfigureAwait(false);
             Settle(batch, outcome, null);
         }
