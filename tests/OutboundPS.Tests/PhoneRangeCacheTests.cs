@@ -56,7 +56,7 @@ public sealed class PhoneRangeCacheTests
         for (var code = 20; code <= 29; code++) areas.Add("0" + code.ToString(CultureInfo.InvariantCulture));
         for (var code = 310; code <= 999; code++) areas.Add("0" + code.ToString(CultureInfo.InvariantCulture));
         // Local numbers' first digits where the metadata draws lines: 1 (service numbers in some cities), 95xx, 100x, and ordinary ones.
-        string[] starts = { "1000", "1001", "1234", "2345", "2346", "5555", "6000", "6001", "6512", "8000", "8001", "9500", "9555" };
+        string[] starts = { "1000", "1001", "1010", "1100", "1234", "2345", "2346", "5555", "6000", "6001", "6512", "8000", "8001", "9500", "9555", "9600" };
         var differences = new List<string>();
         foreach (var area in areas)
         foreach (var start in starts)
