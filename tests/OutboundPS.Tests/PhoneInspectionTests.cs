@@ -81,10 +81,8 @@ public sealed class PhoneInspectionTests
     [InlineData("055165123456", "安徽省合肥市")]
     [InlineData("15412345678", null)]
     [InlineData(null, null)]
-    public void CallRecordRegion_FollowsThePhone(string? phone, string? region)
+    public void CallRecordRegion_IsInChineseAndOnlyForNumbersInAKnownRange(string? phone, string? region)
     {
-        var record = new OutboundCallRecord(new OutboundVendor("ByRobot")) { Phone = phone };
-
-        Assert.Equal(region, record.Region);
+        Assert.Equal(region, PhoneInspection.RegionOf(phone));
     }
 }

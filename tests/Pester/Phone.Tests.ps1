@@ -153,4 +153,19 @@ Describe 'Call records carry the region' {
         $groups[0].Name | Should -BeExactly '北京市'
         $groups[0].Count | Should -Be 2
     }
+
+    It 'gives the records read back from a BYRobot task the region of their numbers' {
+        $session = Connect-Outbound -Vendor ByRobot -Sandbox -Name pester-phone-records -PassThru
+        $task = New-OutboundTask -Session $session -Name 'Pester regions' -RobotId 5002 -Line 101 -Confirm:$false
+        $null = '13800138001', '055165123456' | ForEach-Object { [pscustomobject]@{ 姓名 = '客户'; 手机号码 = $_ } } |
+            Import-OutboundCustomer -TaskId $task -Confirm:$false
+        Start-OutboundTask $task -Confirm:$false
+        $null = $task | Wait-OutboundTask -PollInterval 1 -Timeout 120
+
+        $records = @(Get-OutboundCallRecord -TaskId $task)
+        ($records | Where-Object Phone -EQ '13800138001').Region | Should -BeExactly '北京市'
+        ($records | Where-Object Phone -EQ '055165123456').Region | Should -BeExactly '安徽省合肥市'
+        Remove-OutboundTask -Id $task -Force
+        Disconnect-Outbound -Session $session
+    }
 }

@@ -10,10 +10,6 @@ namespace OutboundPS;
 /// </summary>
 public sealed class OutboundCallRecord
 {
-    private string? _phone;
-    private string? _region;
-    private bool _regionRead;
-
     internal OutboundCallRecord(OutboundVendor vendor)
     {
         Vendor = vendor;
@@ -32,23 +28,14 @@ public sealed class OutboundCallRecord
     public string? DataId { get; internal set; }
 
     /// <summary>The number called.</summary>
-    public string? Phone { get => _phone; internal set { _phone = value; _regionRead = false; } }
+    public string? Phone { get; internal set; }
 
     /// <summary>
     /// The province and city of the number called (北京市, 安徽省合肥市), by libphonenumber's offline geocoder, as
-    /// Test-OutboundPhone gives it; null when the number is not one it places. Read when first asked for, through the
-    /// per-range cache, so records nobody groups cost nothing.
+    /// Test-OutboundPhone gives it; null when the number is not one OutboundPS would dial. Filled where the record is
+    /// made, through the per-range cache.
     /// </summary>
-    public string? Region
-    {
-        get
-        {
-            if (_regionRead) return _region;
-            _region = Import.PhoneInspection.RegionOf(_phone);
-            _regionRead = true;
-            return _region;
-        }
-    }
+    public string? Region { get; internal set; }
 
     /// <summary>The customer's name, where known.</summary>
     public string? Name { get; internal set; }
