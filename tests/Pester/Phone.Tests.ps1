@@ -30,6 +30,15 @@ Describe 'Test-OutboundPhone' {
         $checks[1].E164 | Should -BeExactly '+8655165123456'
     }
 
+    It 'loads libphonenumber into the module''s own load context, not the default one other modules share' {
+        $null = Test-OutboundPhone 13800138000
+        $phoneNumbers = @([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'PhoneNumbers' })
+
+        $phoneNumbers | Should -HaveCount 1
+        [Runtime.Loader.AssemblyLoadContext]::GetLoadContext($phoneNumbers[0]).Name | Should -Be 'OutboundPS.Dependencies'
+        $phoneNumbers[0].Location | Should -BeLike '*Dependencies*PhoneNumbers.dll'
+    }
+
     It 'gives the regions in English with -RegionLanguage English' {
         $checks = '13800138000', '0551-65123456' | Test-OutboundPhone -RegionLanguage English
 
