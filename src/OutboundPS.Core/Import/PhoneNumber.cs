@@ -50,6 +50,9 @@ internal readonly struct PhoneCheck
 internal static class PhoneNumber
 {
     private const string RetypeFix = "Correct the number";
+    private const string ServiceFix = "Give the customer's own mobile or landline number";
+    private const string UnassignedFix =
+        "Check the number with the customer (if the range was assigned after that release, -AllowUnassignedRange accepts it)";
 
     // Excel shows long numbers as 1.38E+10 and, once saved, keeps only those digits.
     private static readonly Regex ScientificNotation = new(@"^\d([.,]\d+)?[eE]\+?\d+$", RegexOptions.CultureInvariant);
@@ -152,8 +155,6 @@ internal static class PhoneNumber
         return PhoneCheck.Invalid("is not a mainland China mobile or landline number.", RetypeFix);
     }
 
-    private const string ServiceFix = "Give the customer's own mobile or landline number";
-
     /// <summary>A number of the right shape: what the library knows of its range decides.</summary>
     private static PhoneCheck InRange(string number, PhoneKind shape, bool allowUnassignedRange)
     {
@@ -168,12 +169,9 @@ internal static class PhoneNumber
     }
 
     /// <summary>Why a number in a range the metadata does not list is refused: the range and the library's version.</summary>
-    internal static string UnassignedProblem(string number, PhoneKind shape) =>
+    private static string UnassignedProblem(string number, PhoneKind shape) =>
         $"is in {(shape == PhoneKind.Mobile ? "the mobile range" : "the landline range")} {PhoneRanges.Describe(number)}, " +
         $"which libphonenumber {PhoneRanges.LibraryVersion} does not list as assigned.";
-
-    private const string UnassignedFix =
-        "Check the number with the customer (if the range was assigned after that release, -AllowUnassignedRange accepts it)";
 
     /// <summary>What a service number is, in words; null for the kinds a customer can have.</summary>
     private static string? ServiceProblem(RangeKind kind) => kind switch
