@@ -30,6 +30,7 @@
         'Get-OutboundCallRecord'
         'ConvertFrom-OutboundPush'
         'Receive-OutboundPush'
+        'Test-OutboundPhone'
     )
     FunctionsToExport    = @()
     AliasesToExport      = @()

@@ -70,5 +70,17 @@ public sealed class DesktopResolverTests : IDisposable
         Assert.Null(Answer("System.Management.Automation", _cmdlets));
     }
 
+    [Fact]
+    public void PhoneNumbers_IsServedToCoreAndToItselfOnly()
+    {
+        // libphonenumber-csharp 9.0.43's netstandard2.0 build, which 5.1 loads, asks for System.Collections.Immutable (its nuspec).
+        var ours = Path.Combine(Dependencies, "PhoneNumbers.dll");
+        Assert.Equal(ours, Answer("PhoneNumbers, Version=9.0.43.0, Culture=neutral, PublicKeyToken=null", LoadDependency("OutboundPS.Core")));
+        Assert.Null(Answer("PhoneNumbers, Version=8.13.0.0, Culture=neutral, PublicKeyToken=null", typeof(Assert).Assembly));
+        Assert.Null(Answer("PhoneNumbers, Version=9.0.43.0, Culture=neutral, PublicKeyToken=null", null));
+        Assert.Equal(Path.Combine(Dependencies, "System.Collections.Immutable.dll"),
+            Answer("System.Collections.Immutable, Version=8.0.0.0, Culture=neutral, PublicKeyToken=b03f5f7f11d50a3a", LoadDependency("PhoneNumbers")));
+    }
+
     public void Dispose() => _context.Unload();
 }

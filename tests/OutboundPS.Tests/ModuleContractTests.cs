@@ -29,7 +29,8 @@ public sealed class ModuleContractTests
     public void ModuleFolder_HasManifestLoaderFormatFileAndBothTargets()
     {
         foreach (var file in new[] { "OutboundPS.psd1", "OutboundPS.psm1", "OutboundPS.format.ps1xml", "net8.0/OutboundPS.dll",
-                     "netstandard2.0/OutboundPS.dll", "net8.0/Dependencies/OutboundPS.Core.dll", "netstandard2.0/Dependencies/RestSharp.dll" })
+                     "netstandard2.0/OutboundPS.dll", "net8.0/Dependencies/OutboundPS.Core.dll", "netstandard2.0/Dependencies/RestSharp.dll",
+                     "net8.0/Dependencies/PhoneNumbers.dll", "netstandard2.0/Dependencies/PhoneNumbers.dll", "netstandard2.0/Dependencies/System.Collections.Immutable.dll" })
             Assert.True(File.Exists(Path.Combine(ModuleMetadata.ModuleFolder, file)), file);
         Assert.Contains("$PSEdition", File.ReadAllText(Path.Combine(ModuleMetadata.ModuleFolder, "OutboundPS.psm1")));
     }
@@ -117,6 +118,7 @@ public sealed class ModuleContractTests
         var references = ModuleMetadata.CmdletAssembly.GetReferencedAssemblies().Select(r => r.Name).ToArray();
         Assert.DoesNotContain("RestSharp", references);
         Assert.DoesNotContain("Polly.Core", references);
+        Assert.DoesNotContain("PhoneNumbers", references);
         Assert.DoesNotContain("System.Text.Json", references);
     }
 
@@ -133,7 +135,7 @@ public sealed class ModuleContractTests
     {
         // PowerShell enumerates ExportedTypes before IModuleAssemblyInitializer.OnImport registers the resolver that
         // finds Core in Dependencies/. Loading a type loads its base types, interfaces and value-type field layouts.
-        string[] isolated = { "OutboundPS.Core", "OutboundPS.Sandbox", "RestSharp", "Polly.Core", "System.Text.Json" };
+        string[] isolated = { "OutboundPS.Core", "OutboundPS.Sandbox", "RestSharp", "Polly.Core", "System.Text.Json", "PhoneNumbers" };
         foreach (var type in ModuleMetadata.CmdletAssembly.GetExportedTypes())
         {
             for (var t = type; t is not null; t = t.BaseType)

@@ -125,7 +125,7 @@ Describe 'Export-Csv of every output type on the <_> sandbox' -ForEach 'ByRobot'
 
     It 'OutboundCallRecord: tags, variables and transcript read as text' {
         $csv = Export-AsCsv $script:records -Name records
-        $csv.Header | Should -Be @('Vendor', 'TaskId', 'CallId', 'DataId', 'Phone', 'Name', 'Outcome', 'VendorStatus', 'VendorStatusText',
+        $csv.Header | Should -Be @('Vendor', 'TaskId', 'CallId', 'DataId', 'Phone', 'Region', 'Name', 'Outcome', 'VendorStatus', 'VendorStatusText',
             'Intent', 'IntentLabel', 'Tags', 'Duration', 'Rounds', 'Dialled', 'Answered', 'HungUp', 'Tries', 'RecordingUri', 'Variables', 'Transcript')
         $csv.Rows | Should -HaveCount 4
         $row = @($csv.Rows | Where-Object Phone -EQ '13900000001')

@@ -115,6 +115,8 @@ Describe 'build.ps1 -Task Package' {
                     Commands          = @(Get-Command -Module OutboundPS | ForEach-Object Name)
                     Help              = @($help)
                     About             = Get-Help about_OutboundPS | Out-String
+                    # libphonenumber's metadata and geocoder data, read inside the installed module.
+                    Regions           = @(Test-OutboundPhone 13800138000, '0551-65123456' | ForEach-Object Region)
                 } | ConvertTo-Json -Depth 4 | Set-Content $ResultPath -Encoding utf8
             }
             $command = "& { $script } '$privateHome' '$repository' '$script:resultPath'"
@@ -143,6 +145,10 @@ Describe 'build.ps1 -Task Package' {
             $script:installed.ModuleBase | Should -BeLike "$script:privateHome*"
             $script:installed.ModuleVersion | Should -Be $script:manifest.ModuleVersion
             ($script:installed.Commands | Sort-Object) | Should -Be ($script:manifest.CmdletsToExport | Sort-Object)
+        }
+
+        It 'Test-OutboundPhone reads libphonenumber''s data from the installed package: 北京市, 安徽省合肥市' {
+            $script:installed.Regions | Should -Be @('北京市', '安徽省合肥市')
         }
 
         It 'Get-Help shows the packaged help: each cmdlet''s synopsis from the MAML, with examples, and about_OutboundPS' {

@@ -120,6 +120,7 @@ Describe 'Secrets stay out of every stream on the <Vendor> sandbox over HTTP' -F
                 Get-OutboundCallRecord -FailedPushDate ([datetime]::Today.AddDays(-1)) -Verbose
             }
             Get-OutboundTask -Id 999999 -Verbose -ErrorAction Continue
+            Test-OutboundPhone 13800138000, 15412345678 -Verbose
             Remove-OutboundTask -Id $task -Force -Verbose
             Disconnect-Outbound -Name $sessionName -Verbose
         } *>&1

@@ -22,6 +22,9 @@ BeforeDiscovery {
         @{ Cmdlet = 'Get-OutboundCallRecord'; Switch = 'MissedCallback'; Vendor = 'ByRobot' }
         @{ Cmdlet = 'Get-OutboundCallRecord'; Switch = 'IncludeTotalCount'; Vendor = 'ByRobot' }
         @{ Cmdlet = 'Get-OutboundSmsTemplate'; Switch = 'IncludeTotalCount'; Vendor = 'ByRobot' }
+        @{ Cmdlet = 'Import-OutboundCustomer'; Switch = 'AllowUnassignedRange'; Vendor = 'IFlytek', 'ByRobot' }
+        @{ Cmdlet = 'Invoke-OutboundCall'; Switch = 'AllowUnassignedRange'; Vendor = 'IFlytek', 'ByRobot' }
+        @{ Cmdlet = 'Test-OutboundPhone'; Switch = 'AllowUnassignedRange'; Vendor = 'IFlytek' }
     )
     $script:runs = foreach ($case in $script:cases) {
         foreach ($vendor in $case.Vendor) { @{ Cmdlet = $case.Cmdlet; Switch = $case.Switch; Vendor = $vendor } }
@@ -142,6 +145,25 @@ BeforeAll {
         'Get-OutboundSmsTemplate -IncludeTotalCount' = {
             param($Vendor, $Switch)
             Get-OutboundSmsTemplate -Session $script:sessions[$Vendor] -First 1 @Switch | ForEach-Object { $_.GetType().Name }
+        }
+        # 154 is a mobile block never assigned: rejected unless the switch is on.
+        'Import-OutboundCustomer -AllowUnassignedRange' = {
+            param($Vendor, $Switch)
+            $task = Initialize-SwitchTask -Vendor $Vendor -Customers 0
+            $rows = '13800138001', '15412345678' | ForEach-Object { [pscustomobject]@{ Name = '客户'; Phone = $_ } }
+            $null = $rows | Import-OutboundCustomer -TaskId $task -Confirm:$false -ErrorAction SilentlyContinue @Switch
+            $account = $script:sessions[$Vendor].LastImport
+            "accepted $($account.Accepted), rejected $($account.Rejected)"
+        }
+        'Invoke-OutboundCall -AllowUnassignedRange' = {
+            param($Vendor, $Switch)
+            $line = if ($Vendor -eq 'IFlytek') { @{ Line = $script:line.IFlytek } } else { @{} }
+            Invoke-OutboundCall -Session $script:sessions[$Vendor] -Phone 15412345678 -RobotId $script:robot[$Vendor] @line -Confirm:$false @Switch |
+                ForEach-Object { "$($_.Phone) accepted: $($_.Accepted)" }
+        }
+        'Test-OutboundPhone -AllowUnassignedRange' = {
+            param($Vendor, $Switch)
+            Test-OutboundPhone 15412345678, 13800138000 @Switch | ForEach-Object { "$($_.National) $($_.Kind) $($_.Valid)" }
         }
     }
 

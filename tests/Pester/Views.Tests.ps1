@@ -28,6 +28,7 @@ BeforeAll {
         'OutboundPS.OutboundCallRecord'   = @(Get-OutboundCallRecord -TaskId $task)
         'OutboundPS.OutboundSeat'         = @(Get-OutboundSeat)
         'OutboundPS.OutboundSmsTemplate'  = @(Get-OutboundSmsTemplate)
+        'OutboundPS.OutboundPhoneCheck'   = @(Test-OutboundPhone 13800138000, '0551-65123456', '024-23456789', 15412345678, 4008001234, '+1 312 555 0123')
     }
     $script:session = $session
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Text.Json;
+using OutboundPS.Import;
 using OutboundPS.Json;
 
 namespace OutboundPS.ByRobot;
@@ -33,6 +34,7 @@ internal static class ByRobotCallRecordMapper
             // BYRobot's id of the customer in the task; it has no row id like yeta's task_data_id.
             DataId = call.Text("customerId"),
             Phone = call.Text("customerTelephone"),
+            Region = PhoneInspection.RegionOf(call.Text("customerTelephone")),
             Name = call.Text("customerName"),
             VendorStatus = finishStatus,
             Outcome = ByRobotOutcomeMap.ToOutcome(finishStatus),

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using OutboundPS.Import;
 
 namespace OutboundPS.ByRobot;
 
@@ -28,6 +29,7 @@ internal static class ByRobotRecordMapper
             TaskId = Id(item.CallJobId),
             CallId = Id(item.CallInstanceId),
             Phone = item.CustomerTelephone,
+            Region = PhoneInspection.RegionOf(item.CustomerTelephone),
             Name = item.CustomerName,
             Rounds = item.ChatRound,
             Tries = item.SecondaryCallTimes,
@@ -44,6 +46,7 @@ internal static class ByRobotRecordMapper
         TaskId = taskId,
         CallId = Id(item.CallInstanceId),
         Phone = item.CustomerTelephone,
+        Region = PhoneInspection.RegionOf(item.CustomerTelephone),
         Name = item.CustomerName,
         Tries = item.CalledTimes,
     };
@@ -54,6 +57,7 @@ internal static class ByRobotRecordMapper
         TaskId = Id(item.CallJobId),
         CallId = Id(item.CallInstanceId),
         Phone = item.CustomerTelephone,
+        Region = PhoneInspection.RegionOf(item.CustomerTelephone),
         Dialled = ByRobotSchedule.DateTime(item.CallerTime),
     };
 

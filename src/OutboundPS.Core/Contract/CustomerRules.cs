@@ -15,6 +15,19 @@ internal sealed class CustomerRules
     /// <summary>Whether every customer needs a non-blank name.</summary>
     internal bool RequiresName { get; set; }
 
+    /// <summary>Whether numbers in ranges libphonenumber's metadata does not list are dialled anyway (-AllowUnassignedRange).</summary>
+    internal bool AllowUnassignedRange { get; set; }
+
+    /// <summary>These rules, with unassigned ranges allowed or not as the user chose.</summary>
+    internal CustomerRules WithUnassignedRange(bool allow) => allow == AllowUnassignedRange ? this : new()
+    {
+        VendorName = VendorName,
+        AcceptsLandlines = AcceptsLandlines,
+        LandlineRefusal = LandlineRefusal,
+        RequiresName = RequiresName,
+        AllowUnassignedRange = allow,
+    };
+
     /// <summary>
     /// The rules for a single call: the vendors' call APIs (BYRobot singleCallByMobile, whose userName is optional;
     /// iFlytek callout) take no name, so only the import's name rule is dropped.
@@ -25,5 +38,6 @@ internal sealed class CustomerRules
         AcceptsLandlines = AcceptsLandlines,
         LandlineRefusal = LandlineRefusal,
         RequiresName = false,
+        AllowUnassignedRange = AllowUnassignedRange,
     };
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json;
 using OutboundPS.Contract;
+using OutboundPS.Import;
 using OutboundPS.Json;
 
 namespace OutboundPS.IFlytek;
@@ -74,6 +75,7 @@ internal sealed class IFlytekPushCall : IPushCall
             CallId = CallUuid,
             DataId = Text("task_data_id"),
             Phone = phone,
+            Region = PhoneInspection.RegionOf(phone),
             Name = name,
             VendorStatus = result,
             // Without a result code (inbound calls, the basic record alone) a non-zero time_answer is what says the

@@ -231,7 +231,7 @@ internal sealed class CustomerImport : IDisposable
                 $"Pass a value from 1 to {limits.MaxBatchSize}, or omit it for {limits.DefaultBatchSize}.");
         var sink = await _client.OpenImportAsync(_taskId, columns, cancellationToken).ConfigureAwait(false);
         _batchSize = size;
-        _reader = new CustomerRowReader(columns, _client.Descriptor.CustomerRules);
+        _reader = new CustomerRowReader(columns, _client.Descriptor.CustomerRules.WithUnassignedRange(_options.AllowUnassignedRange));
         _sink = sink;
     }
 

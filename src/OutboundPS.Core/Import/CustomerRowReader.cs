@@ -38,7 +38,7 @@ internal sealed class CustomerRowReader
     {
         rawPhone = row.GetValue(Columns.PhoneColumn);
         name = Columns.NameColumn is null ? null : row.GetValue(Columns.NameColumn);
-        var phone = PhoneNumber.Check(rawPhone);
+        var phone = PhoneNumber.Check(rawPhone, _rules.AllowUnassignedRange);
         if (phone.Kind == PhoneKind.Invalid)
         {
             error = _refuse("Phone", rowNumber, Columns.PhoneColumn, rawPhone, phone.Problem!, phone.Fix!);

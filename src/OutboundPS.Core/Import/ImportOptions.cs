@@ -10,6 +10,9 @@ internal sealed class ImportOptions
     internal IReadOnlyList<string>? VariableProperty { get; set; }
     internal bool AllowDuplicate { get; set; }
 
+    /// <summary>Dial numbers in ranges libphonenumber's metadata does not list (-AllowUnassignedRange).</summary>
+    internal bool AllowUnassignedRange { get; set; }
+
     /// <summary>Rows a request; null takes the vendor's default.</summary>
     internal int? BatchSize { get; set; }
 

@@ -9,10 +9,10 @@ internal enum PhoneKind
     /// <summary>Not a number OutboundPS will dial; <see cref="PhoneCheck.Problem"/> says why.</summary>
     Invalid,
 
-    /// <summary>A mainland mobile: 1[3-9] and 9 more digits.</summary>
+    /// <summary>A mainland mobile: 11 digits in a range libphonenumber lists as mobile.</summary>
     Mobile,
 
-    /// <summary>A mainland landline: trunk 0, area code, 7–8 digit subscriber number.</summary>
+    /// <summary>A mainland landline: trunk 0, area code, 7–8 digit local number, in a range libphonenumber lists as fixed line.</summary>
     Landline,
 }
 
@@ -50,16 +50,24 @@ internal readonly struct PhoneCheck
 internal static class PhoneNumber
 {
     private const string RetypeFix = "Correct the number";
+    private const string ServiceFix = "Give the customer's own mobile or landline number";
+    private const string UnassignedFix =
+        "Check the number with the customer (if the range was assigned after that release, -AllowUnassignedRange accepts it)";
 
     // Excel shows long numbers as 1.38E+10 and, once saved, keeps only those digits.
     private static readonly Regex ScientificNotation = new(@"^\d([.,]\d+)?[eE]\+?\d+$", RegexOptions.CultureInvariant);
 
     /// <summary>Reads one phone text: the front end, then whether the number is one to dial.</summary>
-    internal static PhoneCheck Check(string? text)
+    /// <param name="text">The number as given.</param>
+    /// <param name="allowUnassignedRange">
+    /// Dial a mobile or landline whose range libphonenumber's metadata does not list (-AllowUnassignedRange): ranges
+    /// are assigned before a library update reaches the user.
+    /// </param>
+    internal static PhoneCheck Check(string? text, bool allowUnassignedRange = false)
     {
-        // Most exports already hold clean mobiles: accept those without copying.
-        if (text is { Length: 11 } && IsMobile(text) && AllDigits(text)) return PhoneCheck.Valid(PhoneKind.Mobile, text);
-        return TryRead(text, out var national, out var refusal) ? Classify(national) : refusal;
+        // Most exports already hold clean mobiles: judge those without copying.
+        if (text is { Length: 11 } && IsMobile(text) && AllDigits(text)) return InRange(text, PhoneKind.Mobile, allowUnassignedRange);
+        return TryRead(text, out var national, out var refusal) ? Classify(national, allowUnassignedRange) : refusal;
     }
 
     /// <summary>
@@ -123,19 +131,60 @@ internal static class PhoneNumber
     private static string FromInternational(string national) =>
         national.Length == 0 || national[0] == '0' || (national.Length == 11 && IsMobile(national)) ? national : "0" + national;
 
-    private static PhoneCheck Classify(string number)
+    /// <summary>
+    /// Shape first (a mobile's 11 digits, a landline's area code and 7–8 digit number), then libphonenumber decides
+    /// whether the range is assigned and what kind it is; service numbers are named so the user knows what they are.
+    /// </summary>
+    private static PhoneCheck Classify(string number, bool allowUnassignedRange)
     {
-        if (number.Length == 11 && IsMobile(number)) return PhoneCheck.Valid(PhoneKind.Mobile, number);
+        if (number.Length == 11 && IsMobile(number)) return InRange(number, PhoneKind.Mobile, allowUnassignedRange);
+        if (number.Length > 0 && number[0] == '0' && IsLandline(number)) return InRange(number, PhoneKind.Landline, allowUnassignedRange);
+        if (PhoneRanges.IsShortCode(number, out var emergency))
+            return PhoneCheck.Invalid(emergency
+                    ? "is an emergency number, never a customer's."
+                    : "is a short service code (like 95588 or 10086): it reaches a company's or a carrier's hotline, not a customer.",
+                ServiceFix);
+        if (number.Length == 10 && number[0] is '4' or '8' && ServiceProblem(PhoneRanges.AskLibrary(number)) is { } service)
+            return PhoneCheck.Invalid(service, ServiceFix);
         if (number.Length > 0 && number[0] == '1')
             return PhoneCheck.Invalid("is not a mainland mobile (1[3-9] followed by 9 more digits).", RetypeFix);
         if (number.Length > 0 && number[0] == '0')
-            return IsLandline(number)
-                ? PhoneCheck.Valid(PhoneKind.Landline, number)
-                : PhoneCheck.Invalid("is not a landline with a valid area code (010, 02x or 0[3-9]xx) and a 7–8 digit number.", RetypeFix);
+            return PhoneCheck.Invalid("is not a landline with a valid area code (010, 02x or 0[3-9]xx) and a 7–8 digit number.", RetypeFix);
         if (number.Length is 7 or 8)
             return PhoneCheck.Invalid("has no area code.", "Add the area code (for example 010 or 0551)");
         return PhoneCheck.Invalid("is not a mainland China mobile or landline number.", RetypeFix);
     }
+
+    /// <summary>A number of the right shape: what the library knows of its range decides.</summary>
+    private static PhoneCheck InRange(string number, PhoneKind shape, bool allowUnassignedRange)
+    {
+        var kind = PhoneRanges.Kind(number);
+        if ((kind == RangeKind.Mobile && shape == PhoneKind.Mobile) || (kind == RangeKind.Landline && shape == PhoneKind.Landline))
+            return PhoneCheck.Valid(shape, number);
+        if (kind == RangeKind.Unassigned)
+            return allowUnassignedRange
+                ? PhoneCheck.Valid(shape, number)
+                : PhoneCheck.Invalid(UnassignedProblem(number, shape), UnassignedFix);
+        return PhoneCheck.Invalid(ServiceProblem(kind) ?? "is not a mainland China mobile or landline number.", ServiceFix);
+    }
+
+    /// <summary>Why a number in a range the metadata does not list is refused: the range and the library's version.</summary>
+    private static string UnassignedProblem(string number, PhoneKind shape) =>
+        $"is in {(shape == PhoneKind.Mobile ? "the mobile range" : "the landline range")} {PhoneRanges.Describe(number)}, " +
+        $"which libphonenumber {PhoneRanges.LibraryVersion} does not list as assigned.";
+
+    /// <summary>What a service number is, in words; null for the kinds a customer can have.</summary>
+    private static string? ServiceProblem(RangeKind kind) => kind switch
+    {
+        RangeKind.SharedCost => "is a 400 number (shared cost): it reaches a company's service line, not a customer.",
+        RangeKind.TollFree => "is an 800 number (toll-free): it reaches a company's service line, not a customer.",
+        RangeKind.OtherService => "is a service number (premium rate, VoIP or the like), not a customer's mobile or landline.",
+        _ => null,
+    };
+
+    /// <summary>Whether national digits have a mobile's or a landline's shape, whatever their range.</summary>
+    internal static bool HasDialShape(string national) =>
+        (national.Length == 11 && IsMobile(national)) || (national.Length > 0 && national[0] == '0' && IsLandline(national));
 
     private static bool IsMobile(string number) => number[0] == '1' && number[1] >= '3' && number[1] <= '9';
 

@@ -30,6 +30,13 @@ public sealed class OutboundCallRecord
     /// <summary>The number called.</summary>
     public string? Phone { get; internal set; }
 
+    /// <summary>
+    /// The province and city of the number called (北京市, 安徽省合肥市), by libphonenumber's offline geocoder, as
+    /// Test-OutboundPhone gives it; null when the number is not one OutboundPS would dial. Filled where the record is
+    /// made, through the per-range cache.
+    /// </summary>
+    public string? Region { get; internal set; }
+
     /// <summary>The customer's name, where known.</summary>
     public string? Name { get; internal set; }
 

@@ -45,6 +45,10 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
     [Parameter]
     public SwitchParameter AllowDuplicate { get; set; }
 
+    /// <summary>Send numbers in ranges libphonenumber's metadata does not list (newly assigned ranges) instead of rejecting them.</summary>
+    [Parameter]
+    public SwitchParameter AllowUnassignedRange { get; set; }
+
     /// <summary>Customers a request, up to the vendor's limit (iFlytek 50, BYRobot 10,000); its default when omitted (50, 500).</summary>
     [Parameter]
     [ValidateRange(1, int.MaxValue)]
@@ -91,6 +95,7 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
             NameProperty = NameProperty,
             VariableProperty = VariableProperty,
             AllowDuplicate = AllowDuplicate,
+            AllowUnassignedRange = AllowUnassignedRange,
             BatchSize = BatchSize,
             ThrottleLimit = ThrottleLimit,
             KeepRows = PassThru,

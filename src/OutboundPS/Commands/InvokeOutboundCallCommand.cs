@@ -69,6 +69,10 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
     [Parameter]
     public string? SceneRecordId { get; set; }
 
+    /// <summary>Call numbers in ranges libphonenumber's metadata does not list (newly assigned ranges).</summary>
+    [Parameter]
+    public SwitchParameter AllowUnassignedRange { get; set; }
+
     /// <summary>The session; the newest when omitted.</summary>
     [Parameter]
     [SessionTransformation]
@@ -93,7 +97,7 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
         if (_rows.Count == 0) return;
         var session = UseSession(Session);
         var piped = ParameterSetName == PipelineSet;
-        var spec = Validate(() => _rows.Read(RobotId, piped ? PhoneProperty : null, piped ? NameProperty : null, session.Client.Descriptor.CustomerRules,
+        var spec = Validate(() => _rows.Read(RobotId, piped ? PhoneProperty : null, piped ? NameProperty : null, session.Client.Descriptor.CustomerRules.WithUnassignedRange(AllowUnassignedRange),
             (error, target) => WriteError(ErrorRecords.From(error, target))), RobotId);
         if (spec.Customers.Count == 0) return;
         if (!ShouldProcess($"{CallRows.Describe(spec)} with {session.Vendor} robot {RobotId}", "Call")) return;
