@@ -72,7 +72,8 @@ internal sealed class DoNotCallList
             Name = name,
             Accepted = false,
             Code = Code,
-            Message = "not called: the number is on the do-not-call list (-ExcludePhone, -ExcludePhonePath)",
+            // Short enough for the default view's 40-column Message.
+            Message = "not called: on the do-not-call list",
         };
 
     /// <summary>Adds one entry as given; false with what is wrong when it is not a number.</summary>
