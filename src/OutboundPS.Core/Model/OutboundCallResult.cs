@@ -24,11 +24,11 @@ public sealed class OutboundCallResult
     /// <summary>True when the vendor accepted the call request (the call itself happens later); false for a number not called.</summary>
     public bool Accepted { get; internal set; }
 
-    /// <summary>Why a number was not called, as a code: DoNotCall for a number on the do-not-call list; empty otherwise.</summary>
-    public string? Code { get; internal set; }
-
     /// <summary>The vendor's message, or why the number was not called.</summary>
     public string? Message { get; internal set; }
+
+    /// <summary>Why a number was not called, as a code: DoNotCall for a number on the do-not-call list; empty otherwise.</summary>
+    public string? Code { get; internal set; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Phone} {(Accepted ? "accepted" : "refused")} {DataId}";
