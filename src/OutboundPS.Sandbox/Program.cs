@@ -9,7 +9,7 @@ using OutboundPS.Sandbox.Pushes;
 
 // dotnet run --project src/OutboundPS.Sandbox -f net8.0 -- --vendor iflytek --port 5080 [--push-uri http://127.0.0.1:9000/push]
 // [--task-status-uri …]: BYRobot's 2019+ pages send task status to its own address; without it, to --push-uri (2018 pages).
-// [--request-log <file>]: writes every request received (method, path, query, headers) to the file, one JSON line each.
+// [--request-log <file>]: writes every request received (method, path, query, headers, body) to the file, one JSON line each.
 var vendor = "iflytek";
 var port = 5080;
 Uri? pushUri = null;

@@ -9,10 +9,11 @@ using OutboundPS.Benchmarks;
 using OutboundPS.IFlytek;
 
 // dotnet run -c Release --project tests/OutboundPS.Benchmarks            all figures for README
-// dotnet run -c Release --project tests/OutboundPS.Benchmarks -- throughput|memory|notaccepted|overhead|results|receive   one section
+// dotnet run -c Release --project tests/OutboundPS.Benchmarks -- throughput|memory|notaccepted|overhead|results|receive|dnc   one section
 // dotnet run -c Release --project tests/OutboundPS.Benchmarks -- memory-check   the reduced memory check CI runs (200,000 rows)
 // Each figure is judged by its target (Targets.cs); the exit code is 1 when any is missed.
 // dotnet run -c Release --project tests/OutboundPS.Benchmarks -- child memory|overhead|notaccepted <vendor> <rows>   (used internally)
+// dotnet run -c Release --project tests/OutboundPS.Benchmarks -- child dnc-load|dnc-import <vendor>   (used internally)
 // The notaccepted section's bad rows: one in twenty (5 %), as issue 12's done-when asks.
 const long NotAcceptedBadEvery = 20;
 // The CI memory check's rows: enough that an object kept per row would break the live-heap target, few enough to take seconds.
@@ -56,6 +57,32 @@ if (args.Length == 4 && args[0] == "child" && args[1] == "notaccepted")
     return 0;
 }
 
+if (args.Length == 3 && args[0] == "child" && args[1] is "dnc-load" or "dnc-import")
+{
+    var path = Path.Combine(Path.GetTempPath(), $"outboundps-bench-dnc-{Environment.ProcessId}.txt");
+    try
+    {
+        if (args[1] == "dnc-load")
+        {
+            var (seconds, addedPeak, addedLive) = DoNotCallBench.Load(path);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{seconds:0.000} {addedPeak} {addedLive}"));
+        }
+        else
+        {
+            // One core, as the overhead figure: the list's cost is CPU per row, which latency would hide.
+            if (OperatingSystem.IsLinux() || OperatingSystem.IsWindows()) Process.GetCurrentProcess().ProcessorAffinity = (IntPtr)1;
+            var (without, with) = await DoNotCallBench.ImportAsync(new OutboundVendor(args[2]), path);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"0 {(long)without} {(long)with}"));
+        }
+    }
+    finally
+    {
+        File.Delete(path);
+    }
+
+    return 0;
+}
+
 if (args.Length == 4 && args[0] == "child")
 {
     var vendor = new OutboundVendor(args[2]);
@@ -76,9 +103,9 @@ if (args.Length == 4 && args[0] == "child")
 
 var section = args.Length == 1 ? args[0] : "all";
 // A misspelt section would otherwise run nothing and pass.
-if (args.Length > 1 || !new[] { "all", "throughput", "memory", "notaccepted", "results", "overhead", "receive", "memory-check" }.Contains(section))
+if (args.Length > 1 || !new[] { "all", "throughput", "memory", "notaccepted", "results", "overhead", "receive", "dnc", "memory-check" }.Contains(section))
 {
-    Console.Error.WriteLine("Usage: [throughput | memory | notaccepted | results | overhead | receive | memory-check]");
+    Console.Error.WriteLine("Usage: [throughput | memory | notaccepted | results | overhead | receive | dnc | memory-check]");
     return 2;
 }
 
@@ -144,6 +171,36 @@ foreach (var vendor in Scenario.Vendors)
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"{vendor,-8} {run.PeakBytes / 1048576.0,6:0.0} MB {run.LiveBytes / 1048576.0,14:0.0} MB {run.Seconds,18:0.0}"));
     JudgeMemory(judge, string.Create(CultureInfo.InvariantCulture, $"{vendor} {MemoryCheckRows:N0} rows"), run);
+}
+
+judge.PrintVerdicts();
+}
+
+// In the CI memory check too: it takes a few seconds, and a list that stopped being compact would show at once.
+if (Runs("dnc") || section == "memory-check")
+{
+Console.WriteLine();
+Console.WriteLine("Do-not-call list (-ExcludePhonePath): a file of 1,000,000 numbers read in a fresh process");
+Console.WriteLine("seconds   working set added (peak)   live heap added");
+var load = Child("dnc-load", new OutboundVendor("IFlytek"), 0);
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"{load.Seconds,7:0.00} {load.PeakBytes / 1048576.0,23:0.0} MB {load.LiveBytes / 1048576.0,14:0.0} MB"));
+judge.Check("1,000,000-number list, read", load.Seconds, Targets.DoNotCallLoad);
+judge.Check("1,000,000-number list, added", load.PeakBytes / 1048576.0, Targets.DoNotCallMemory);
+judge.PrintVerdicts();
+}
+
+if (Runs("dnc"))
+{
+Console.WriteLine();
+Console.WriteLine($"Import of {DoNotCallBench.ImportRows:N0} rows without and with the 1,000,000-number list: zero-latency in-process sandbox, one core, ThrottleLimit 1, median of 7 alternated runs, rows per CPU-second");
+Console.WriteLine("vendor  without rows/CPU-s   with rows/CPU-s   with/without");
+foreach (var vendor in Scenario.Vendors)
+{
+    var run = Child("dnc-import", vendor, 0);
+    var (without, with) = (run.PeakBytes, run.LiveBytes);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{vendor,-8} {without,18:N0} {with,17:N0} {(double)with / without,14:P1}"));
+    judge.Check($"{vendor} with/without the list", (double)with / without * 100, Targets.DoNotCallThroughput);
 }
 
 judge.PrintVerdicts();
@@ -269,7 +326,10 @@ static Process Start(params string[] args)
 
 static (double Seconds, long PeakBytes, long LiveBytes, long[] Extra) Child(string mode, OutboundVendor vendor, long rows)
 {
-    using var child = Start("child", mode, vendor.ToString(), rows.ToString(CultureInfo.InvariantCulture));
+    // The do-not-call children take no row count: their sizes are DoNotCallBench's.
+    using var child = mode.StartsWith("dnc-", StringComparison.Ordinal)
+        ? Start("child", mode, vendor.ToString())
+        : Start("child", mode, vendor.ToString(), rows.ToString(CultureInfo.InvariantCulture));
     var output = child.StandardOutput.ReadToEnd().Trim().Split(' ');
     child.WaitForExit();
     if (child.ExitCode != 0) throw new InvalidOperationException($"The {mode} run for {vendor} failed.");

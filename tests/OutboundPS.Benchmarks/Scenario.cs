@@ -30,7 +30,7 @@ internal static class Scenario
     /// simulator, or over HTTP into one served at <paramref name="server"/> (another process, like a real vendor).
     /// </summary>
     internal static async Task<(TimeSpan Elapsed, OutboundImportResult Result)> ImportAsync(
-        OutboundVendor vendor, long rows, int throttle, TimeSpan latency, Uri? server = null)
+        OutboundVendor vendor, long rows, int throttle, TimeSpan latency, Uri? server = null, DoNotCallList? doNotCall = null)
     {
         var request = new ConnectRequest(vendor, "bench", SecretText.Protect("bench")) { Name = "bench-" + Guid.NewGuid().ToString("N") };
         if (server is not null)
@@ -50,7 +50,7 @@ internal static class Scenario
             var robot = vendor == IFlytekVendor.Id ? "719" : "5001";
             var line = vendor == IFlytekVendor.Id ? "055169101401" : "101";
             var task = await session.Client.CreateTaskAsync(new NewTaskSpec { Name = "bench", RobotId = robot, Lines = new[] { line } }, CancellationToken.None);
-            var import = new CustomerImport(session, task.Id, new ImportOptions { ThrottleLimit = throttle });
+            var import = new CustomerImport(session, task.Id, new ImportOptions { ThrottleLimit = throttle, DoNotCall = doNotCall });
             var watch = Stopwatch.StartNew();
             for (long i = 0; i < rows; i++) await import.AddAsync(new SyntheticRow(i), null, CancellationToken.None);
             var result = await import.CompleteAsync(CancellationToken.None);

@@ -67,6 +67,8 @@ public sealed class ImportNotAcceptedTests : IDisposable
             .OrderBy(s => s, StringComparer.Ordinal);
         var written = records.Skip(1).ToList();
         Assert.Equal(expected, written.Select(f => string.Join("|", f[0], f[1], f[2], f[3], f[5])).OrderBy(s => s, StringComparer.Ordinal));
+        // With -PassThru each row carries the file's code: the vendor's for a refused batch, none for the others.
+        Assert.All(result.Rows, row => Assert.Equal(row.Outcome == ImportOutcome.Failed ? refusal : null, row.Code));
         foreach (var fields in written)
         {
             var (phone, outcome, reason) = (fields[0], fields[3], fields[4]);

@@ -45,7 +45,7 @@ public sealed class SandboxHostTests
     }
 
     [Fact]
-    public async Task RequestLog_GetsAJsonLinePerRequest_WithItsMethodPathQueryAndHeaders()
+    public async Task RequestLog_GetsAJsonLinePerRequest_WithItsMethodPathQueryHeadersAndBody()
     {
         var simulator = new IFlytekSimulator(SandboxBackends.AppKey, SandboxBackends.AppSecret, new ScaledClock(SandboxBackends.Speed));
         using var log = new StringWriter();
@@ -57,7 +57,7 @@ public sealed class SandboxHostTests
             using var client = new HttpClient();
             using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(host.BaseUri, "openapi/config/v1/query?token=t%201"))
             {
-                Content = new StringContent("{}", Encoding.UTF8, "application/json"),
+                Content = new StringContent("{\"phone\":\"13800138000\"}", Encoding.UTF8, "application/json"),
             };
             request.Headers.Add("X-Probe", "probe-1");
             using var response = await client.SendAsync(request);
@@ -68,6 +68,7 @@ public sealed class SandboxHostTests
             Assert.Equal("/openapi/config/v1/query", (string?)entry["path"]);
             Assert.Equal("t 1", (string?)entry["query"]!["token"]);
             Assert.Equal("probe-1", (string?)entry["headers"]!["X-Probe"]);
+            Assert.Equal("{\"phone\":\"13800138000\"}", (string?)entry["body"]);
         }
         finally
         {

@@ -108,7 +108,7 @@ Describe 'Export-Csv of every output type on the <_> sandbox' -ForEach 'ByRobot'
 
     It 'OutboundImportRow: the input row reads as its columns' {
         $csv = Export-AsCsv $script:import.Rows -Name rows
-        $csv.Header | Should -Be @('RowNumber', 'Phone', 'Name', 'DataId', 'Outcome', 'Error', 'Batch', 'InputObject')
+        $csv.Header | Should -Be @('RowNumber', 'Phone', 'Name', 'DataId', 'Outcome', 'Error', 'Code', 'Batch', 'InputObject')
         $csv.Rows | Should -HaveCount 5
         $csv.Rows[4].Outcome | Should -Be 'Rejected'
         $csv.Rows[0].InputObject | Should -Be '@{手机号码=13900000001; 姓名=客户1; 金额=501}'
@@ -117,7 +117,7 @@ Describe 'Export-Csv of every output type on the <_> sandbox' -ForEach 'ByRobot'
 
     It 'OutboundCallResult: reads as written' {
         $csv = Export-AsCsv $script:call -Name call
-        $csv.Header | Should -Be @('Vendor', 'Phone', 'Name', 'DataId', 'Accepted', 'Message')
+        $csv.Header | Should -Be @('Vendor', 'Phone', 'Name', 'DataId', 'Accepted', 'Message', 'Code')
         $csv.Rows[0].Phone | Should -Be '13800138001'
         $csv.Rows[0].Accepted | Should -Be 'True'
         $csv.Text | Should -Not -Match 'System\.|\[\]'

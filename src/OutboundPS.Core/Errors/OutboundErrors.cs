@@ -29,6 +29,12 @@ internal static class OutboundErrors
             $"Row {rowNumber}, column {column} '{value}': {problem} {fix}")
         { TargetObject = value, RecommendedAction = fix };
 
+    /// <summary>A line of a do-not-call file that is not a number: the whole list is refused before anything is sent.</summary>
+    internal static OutboundException DoNotCallEntry(string path, long line, string value, string problem, string fix) =>
+        new("OutboundPS.InvalidArgument.ExcludePhonePath", OutboundErrorKind.InvalidArgument,
+            string.Format(CultureInfo.InvariantCulture, "-ExcludePhonePath '{0}', line {1:N0} '{2}': {3} {4}", path, line, value, problem, fix))
+        { TargetObject = value, RecommendedAction = fix };
+
     /// <summary>The one error that stands for the rows not accepted past -ErrorLimit, and says where they are.</summary>
     internal static OutboundException ErrorLimitReached(string taskId, int limit, long rejectedRows, long batches, long batchRows,
         string? notAcceptedPath, bool keptRows)

@@ -34,19 +34,22 @@ internal sealed class CallRows
     }
 
     /// <summary>
-    /// The call request for the valid rows; each invalid row is passed to <paramref name="rejected"/> with its target.
-    /// A missing phone column ends it (an OutboundException), since no row could be called.
+    /// The call request for the valid rows; each invalid row is passed to <paramref name="rejected"/> with its target,
+    /// and each row whose number is on <paramref name="doNotCall"/> to <paramref name="excluded"/> (its phone as given
+    /// and its name). A missing phone column ends it (an OutboundException), since no row could be called.
     /// </summary>
-    internal CallSpec Read(string robotId, string? phoneProperty, string? nameProperty, CustomerRules rules, Action<OutboundException, object> rejected)
+    internal CallSpec Read(string robotId, string? phoneProperty, string? nameProperty, CustomerRules rules, Action<OutboundException, object> rejected,
+        DoNotCallList? doNotCall = null, Action<string?, string?>? excluded = null)
     {
         var columns = CustomerColumnDetector.Detect(_rows[0].Row.PropertyNames, phoneProperty, nameProperty, null);
-        var reader = new CustomerRowReader(columns, rules.ForSingleCall(), _fromPhoneParameter ? PhoneParameter : PipedRow);
+        var reader = new CustomerRowReader(columns, rules.ForSingleCall(), _fromPhoneParameter ? PhoneParameter : PipedRow, doNotCall);
         var customers = new List<CustomerRow>();
         for (var i = 0; i < _rows.Count; i++)
         {
-            var customer = reader.Read(_rows[i].Row, i + 1, out _, out _, out var error);
-            if (customer is null) rejected(error!, _rows[i].Target);
-            else customers.Add(customer);
+            var customer = reader.Read(_rows[i].Row, i + 1, out var rawPhone, out var name, out var error);
+            if (customer is not null) customers.Add(customer);
+            else if (error is null) excluded?.Invoke(rawPhone, name);
+            else rejected(error, _rows[i].Target);
         }
 
         return new CallSpec(robotId, columns, customers);

@@ -42,6 +42,7 @@ internal sealed class CustomerImport : IDisposable
     private long _rowCount;
     private long _sent;
     private long _duplicates;
+    private long _doNotCall;
 
     internal CustomerImport(OutboundSession session, string taskId, ImportOptions options)
     {
@@ -138,6 +139,14 @@ internal sealed class CustomerImport : IDisposable
             record.Name = name;
         }
 
+        if (customer is null && error is null)
+        {
+            // On the do-not-call list: the user's own instruction, so no error (one would stop an -ErrorAction Stop import).
+            _doNotCall++;
+            Reject(record, row, DoNotCallList.Reason, DoNotCallList.Code);
+            return;
+        }
+
         if (customer is null)
         {
             Reject(record, row, error!.Message);
@@ -199,6 +208,8 @@ internal sealed class CustomerImport : IDisposable
 
     private OutboundImportResult Finish()
     {
+        if (_options.DoNotCall is not null)
+            Diagnostics.OperationLog.Verbose($"{_doNotCall} rows were on the do-not-call list and were rejected as DoNotCall, without being sent.");
         if (_duplicates > 0)
             Diagnostics.OperationLog.Warning($"{_duplicates} rows repeated a phone number already in this import and were rejected as Duplicate. Use -AllowDuplicate to send them anyway.");
         if (_unreportedRows > 0)
@@ -231,7 +242,7 @@ internal sealed class CustomerImport : IDisposable
                 $"Pass a value from 1 to {limits.MaxBatchSize}, or omit it for {limits.DefaultBatchSize}.");
         var sink = await _client.OpenImportAsync(_taskId, columns, cancellationToken).ConfigureAwait(false);
         _batchSize = size;
-        _reader = new CustomerRowReader(columns, _client.Descriptor.CustomerRules.WithUnassignedRange(_options.AllowUnassignedRange));
+        _reader = new CustomerRowReader(columns, _client.Descriptor.CustomerRules.WithUnassignedRange(_options.AllowUnassignedRange), doNotCall: _options.DoNotCall);
         _sink = sink;
     }
 
@@ -329,6 +340,7 @@ internal sealed class CustomerImport : IDisposable
                 record.Outcome = verdict;
                 record.Batch = batch.Number;
                 record.Error = note;
+                record.Code = error?.VendorCode;
                 record.DataId = outcome?.DataIds?[i].ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
         }
@@ -384,13 +396,14 @@ internal sealed class CustomerImport : IDisposable
     }
 
     /// <summary>Rejects a row not (or never to be) sent; called only on the pipeline thread, like Add.</summary>
-    private void Reject(OutboundImportRow? record, IInputRow? row, string reason)
+    private void Reject(OutboundImportRow? record, IInputRow? row, string reason, string? code = null)
     {
         _result.Rejected++;
-        if (row is not null) _notAccepted?.Write(row, ImportOutcome.Rejected, reason, null);
+        if (row is not null) _notAccepted?.Write(row, ImportOutcome.Rejected, reason, code);
         if (record is null) return;
         record.Outcome = ImportOutcome.Rejected;
         record.Error = reason;
+        record.Code = code;
     }
 
     /// <summary>

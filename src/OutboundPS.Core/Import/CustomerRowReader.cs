@@ -16,15 +16,18 @@ internal sealed class CustomerRowReader
 {
     private readonly CustomerRules _rules;
     private readonly RowRefusal _refuse;
+    private readonly DoNotCallList? _doNotCall;
 
     /// <param name="columns">Where phone, name and variables are found.</param>
     /// <param name="rules">The vendor's rules for a customer.</param>
     /// <param name="refuse">How a refused row is reported; an import's row error when omitted.</param>
-    internal CustomerRowReader(CustomerColumns columns, CustomerRules rules, RowRefusal? refuse = null)
+    /// <param name="doNotCall">Numbers never to send, whatever else is wrong with their row; none when omitted.</param>
+    internal CustomerRowReader(CustomerColumns columns, CustomerRules rules, RowRefusal? refuse = null, DoNotCallList? doNotCall = null)
     {
         Columns = columns;
         _rules = rules;
         _refuse = refuse ?? ImportRow;
+        _doNotCall = doNotCall;
     }
 
     internal CustomerColumns Columns { get; }
@@ -33,11 +36,20 @@ internal sealed class CustomerRowReader
     internal static OutboundException ImportRow(string reason, long rowNumber, string column, string? value, string problem, string fix) =>
         OutboundErrors.InvalidRow(reason, rowNumber, column, value, problem, fix + " and import the row again.");
 
-    /// <summary>The validated customer, or null with the reason in <paramref name="error"/>.</summary>
+    /// <summary>
+    /// The validated customer, or null with the reason in <paramref name="error"/>; null with no error when the number is
+    /// on the do-not-call list, which is no error: the user asked for it (DoNotCallList.Reason says why).
+    /// </summary>
     internal CustomerRow? Read(IInputRow row, long rowNumber, out string? rawPhone, out string? name, out OutboundException? error)
     {
         rawPhone = row.GetValue(Columns.PhoneColumn);
         name = Columns.NameColumn is null ? null : row.GetValue(Columns.NameColumn);
+        if (_doNotCall is not null && _doNotCall.Contains(rawPhone))
+        {
+            error = null;
+            return null;
+        }
+
         var phone = PhoneNumber.Check(rawPhone, _rules.AllowUnassignedRange);
         if (phone.Kind == PhoneKind.Invalid)
         {

@@ -28,6 +28,9 @@ internal sealed class ImportOptions
     /// <summary>Errors written for rows not accepted before the rest are summed up in one (-ErrorLimit).</summary>
     internal int ErrorLimit { get; set; } = int.MaxValue;
 
+    /// <summary>Numbers never to send (-ExcludePhone, -ExcludePhonePath): their rows are Rejected as DoNotCall; null sends every valid row.</summary>
+    internal DoNotCallList? DoNotCall { get; set; }
+
     /// <summary>Where the batches' log lines go; they run on pool threads, away from the caller's log.</summary>
     internal Diagnostics.IOperationLogSink? Log { get; set; }
 }

@@ -4,12 +4,15 @@ using System.Collections.Generic;
 namespace OutboundPS.Import;
 
 /// <summary>
-/// The normalized phones seen so far in one import, for duplicate detection. A million phones must not cost
+/// A set of normalized phones: those seen so far in one import (duplicate detection), or a do-not-call list. A million phones must not cost
 /// a hundred megabytes (docs/design.md#performance), so numbers are kept as integers split into a high key and a 16-bit low part:
 /// a sorted ushort array per key while sparse, an 8 KB bitmap once dense (the idea of roaring bitmaps).
 /// </summary>
 internal sealed class PhoneSet
 {
+    /// <summary>The longest phone the encoding keeps apart from others: a mainland landline with its trunk 0 has 12 digits.</summary>
+    internal const int MaxDigits = 12;
+
     private readonly Dictionary<long, Container> _containers = new();
 
     internal long Count { get; private set; }
@@ -30,6 +33,13 @@ internal sealed class PhoneSet
         return true;
     }
 
+    /// <summary>Whether a normalized phone (digits only, at most 12) is in the set.</summary>
+    internal bool Contains(string phone)
+    {
+        var code = Encode(phone);
+        return _containers.TryGetValue(code >> 16, out var container) && container.Contains((ushort)(code & 0xFFFF));
+    }
+
     /// <summary>The digits as a number, with the length on top so that a leading zero still tells numbers apart.</summary>
     private static long Encode(string phone)
     {
@@ -44,6 +54,9 @@ internal sealed class PhoneSet
         private ushort[] _sorted = new ushort[4];
         private ulong[]? _bits;
         private int _count;
+
+        internal bool Contains(ushort low) =>
+            _bits is not null ? (_bits[low >> 6] & (1UL << (low & 63))) != 0 : Array.BinarySearch(_sorted, 0, _count, low) >= 0;
 
         internal bool Add(ushort low)
         {

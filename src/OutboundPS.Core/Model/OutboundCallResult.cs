@@ -21,11 +21,14 @@ public sealed class OutboundCallResult
     /// <summary>The vendor's id for this call row (iFlytek task_data_id); correlates the call record push.</summary>
     public string? DataId { get; internal set; }
 
-    /// <summary>True when the vendor accepted the call request; the call itself happens later.</summary>
+    /// <summary>True when the vendor accepted the call request (the call itself happens later); false for a number not called.</summary>
     public bool Accepted { get; internal set; }
 
-    /// <summary>The vendor's message.</summary>
+    /// <summary>The vendor's message, or why the number was not called.</summary>
     public string? Message { get; internal set; }
+
+    /// <summary>Why a number was not called, as a code: DoNotCall for a number on the do-not-call list; empty otherwise.</summary>
+    public string? Code { get; internal set; }
 
     /// <inheritdoc />
     public override string ToString() => $"{Phone} {(Accepted ? "accepted" : "refused")} {DataId}";

@@ -27,6 +27,12 @@ public sealed class OutboundImportRow
     /// <summary>Why the row was not accepted, or what is known of its batch.</summary>
     public string? Error { get; internal set; }
 
+    /// <summary>
+    /// The reason's code, as the -NotAcceptedPath file's Code column gives it: DoNotCall for a number on the do-not-call
+    /// list, the vendor's error code for a batch it refused; empty otherwise.
+    /// </summary>
+    public string? Code { get; internal set; }
+
     /// <summary>The batch the row was sent in; 0 when it was never sent.</summary>
     public int Batch { get; internal set; }
 

@@ -28,8 +28,8 @@ public sealed class HttpListenerHost : IDisposable
 
     /// <summary>
     /// Where every request is written as it arrives, before the simulator answers it: one JSON object a line with its
-    /// method, path, query and headers, so that a test in another process can see what crossed the wire. Null keeps
-    /// no log.
+    /// method, path, query, headers and body (as UTF-8 text: the customers an import sent), so that a test in another
+    /// process can see what crossed the wire. Null keeps no log.
     /// </summary>
     public TextWriter? RequestLog { get; set; }
 
@@ -91,7 +91,8 @@ public sealed class HttpListenerHost : IDisposable
         foreach (var pair in request.Query) query[pair.Key] = pair.Value;
         var headers = new JsonObject();
         foreach (var pair in request.Headers) headers[pair.Key] = pair.Value;
-        var line = new JsonObject { ["method"] = request.Method, ["path"] = request.Path, ["query"] = query, ["headers"] = headers }.ToJsonString();
+        var line = new JsonObject { ["method"] = request.Method, ["path"] = request.Path, ["query"] = query, ["headers"] = headers,
+            ["body"] = System.Text.Encoding.UTF8.GetString(request.Body) }.ToJsonString();
         lock (_logGate)
         {
             // Flushed line by line: the host is usually ended by killing it.

@@ -67,6 +67,16 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
     [ValidateNotNullOrEmpty]
     public string? NotAcceptedPath { get; set; }
 
+    /// <summary>Numbers never to send: their rows are Rejected with the code DoNotCall, however the number is written.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? ExcludePhone { get; set; }
+
+    /// <summary>Files of numbers never to send: one number a line, or a .csv file whose phone column is found like the input's.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? ExcludePhonePath { get; set; }
+
     /// <summary>Errors written for rows not accepted before the rest are summed up in one error; 0 writes only that one.</summary>
     [Parameter]
     [ValidateRange(0, int.MaxValue)]
@@ -86,6 +96,8 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
     protected override void BeginProcessing()
     {
         _session = UseSession(TaskId, Session);
+        // Read whole before the prompt and -WhatIf too: a list that cannot be read is worth knowing before the real run.
+        var doNotCall = ReadDoNotCallList(ExcludePhone, ExcludePhonePath);
         _declined = !ShouldProcess($"{_session.Vendor} task {TaskId}", "Import customers");
         if (_declined) return;
         var notAcceptedPath = NotAcceptedPath is null ? null : GetUnresolvedProviderPathFromPSPath(NotAcceptedPath);
@@ -101,6 +113,7 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
             KeepRows = PassThru,
             NotAcceptedPath = notAcceptedPath,
             ErrorLimit = ErrorLimit,
+            DoNotCall = doNotCall,
             Log = Log,
         }), NotAcceptedPath);
     }

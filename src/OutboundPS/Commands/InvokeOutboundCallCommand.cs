@@ -15,6 +15,7 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
     private const string PhoneSet = "Phone";
     private const string PipelineSet = "InputObject";
     private readonly CallRows _rows = new();
+    private DoNotCallList? _doNotCall;
 
     /// <summary>Numbers to call.</summary>
     [Parameter(Mandatory = true, Position = 0, ParameterSetName = PhoneSet)]
@@ -73,11 +74,24 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
     [Parameter]
     public SwitchParameter AllowUnassignedRange { get; set; }
 
+    /// <summary>Numbers never to call: each is returned not accepted, with the code DoNotCall, however it is written.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? ExcludePhone { get; set; }
+
+    /// <summary>Files of numbers never to call: one number a line, or a .csv file whose phone column is found like the input's.</summary>
+    [Parameter]
+    [ValidateNotNullOrEmpty]
+    public string[]? ExcludePhonePath { get; set; }
+
     /// <summary>The session; the newest when omitted.</summary>
     [Parameter]
     [SessionTransformation]
     [ArgumentCompleter(typeof(SessionCompleter))]
     public OutboundSession? Session { get; set; }
+
+    /// <inheritdoc />
+    protected override void BeginProcessing() => _doNotCall = ReadDoNotCallList(ExcludePhone, ExcludePhonePath);
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -97,8 +111,12 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
         if (_rows.Count == 0) return;
         var session = UseSession(Session);
         var piped = ParameterSetName == PipelineSet;
+        var notCalled = new System.Collections.Generic.List<OutboundCallResult>();
         var spec = Validate(() => _rows.Read(RobotId, piped ? PhoneProperty : null, piped ? NameProperty : null, session.Client.Descriptor.CustomerRules.WithUnassignedRange(AllowUnassignedRange),
-            (error, target) => WriteError(ErrorRecords.From(error, target))), RobotId);
+            (error, target) => WriteError(ErrorRecords.From(error, target)), _doNotCall,
+            (phone, name) => notCalled.Add(DoNotCallList.NotCalled(session.Vendor, phone, name))), RobotId);
+        // Decided here, with nothing sent: written first, under -WhatIf too, so every number given is answered for.
+        WriteObject(notCalled, enumerateCollection: true);
         if (spec.Customers.Count == 0) return;
         if (!ShouldProcess($"{CallRows.Describe(spec)} with {session.Vendor} robot {RobotId}", "Call")) return;
         spec.Line = Line;

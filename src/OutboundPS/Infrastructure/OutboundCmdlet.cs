@@ -51,6 +51,21 @@ public abstract class OutboundCmdlet : PSCmdlet
         }
     }
 
+    /// <summary>
+    /// Reads -ExcludePhone and -ExcludePhonePath (PowerShell paths, relative to the current location) into one
+    /// do-not-call list, before anything is sent; null when neither was given. An entry that is no number ends the command.
+    /// </summary>
+    private protected Import.DoNotCallList? ReadDoNotCallList(string[]? phones, string[]? paths)
+    {
+        if ((phones is null || phones.Length == 0) && (paths is null || paths.Length == 0)) return null;
+        var files = paths is null ? Array.Empty<string>() : Array.ConvertAll(paths, GetUnresolvedProviderPathFromPSPath);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var list = Validate(() => Import.DoNotCallList.Load(phones, files), null);
+        WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Do-not-call list: {0:N0} numbers from {1} -ExcludePhone entries and {2} files, read in {3:0.00} s.",
+            list!.Count, phones?.Length ?? 0, files.Length, clock.Elapsed.TotalSeconds));
+        return list;
+    }
+
     /// <summary>Queues an action (a Write* call) to run on the pipeline thread while Core work is in progress.</summary>
     protected void OnPipelineThread(Action action)
     {

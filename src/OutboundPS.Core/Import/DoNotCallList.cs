@@ -1,0 +1,115 @@
+using System.Collections.Generic;
+
+namespace OutboundPS.Import;
+
+/// <summary>
+/// The numbers one command must never send (-ExcludePhone, -ExcludePhonePath), read whole before any request and
+/// matched on the national number that PhoneNumber's front end reads, so that however either side wrote a number
+/// (+86 138-0013-8000, 0086…, full-width digits) it is the same entry. Kept in a <see cref="PhoneSet"/>: a million
+/// numbers cost a few megabytes, not the hundred a set of strings would.
+/// </summary>
+internal sealed class DoNotCallList
+{
+    /// <summary>The code a row or call left out for being on the list carries (OutboundImportRow.Code, the not-accepted CSV's Code).</summary>
+    internal const string Code = "DoNotCall";
+
+    /// <summary>Why such a row was not sent: its Reason in the not-accepted CSV and its Error with -PassThru.</summary>
+    internal const string Reason = "DoNotCall: the number is on the do-not-call list (-ExcludePhone, -ExcludePhonePath), so it was not sent.";
+
+    private readonly PhoneSet _phones = new();
+
+    /// <summary>Distinct numbers on the list.</summary>
+    internal long Count => _phones.Count;
+
+    /// <summary>
+    /// Reads every number given; null when none was (no list). An entry that is not a number ends it with an error naming
+    /// the parameter, the file and line, and the value: a list that cannot be read whole protects no one.
+    /// </summary>
+    internal static DoNotCallList? Load(IReadOnlyList<string>? phones, IReadOnlyList<string>? paths)
+    {
+        if ((phones is null || phones.Count == 0) && (paths is null || paths.Count == 0)) return null;
+        var list = new DoNotCallList();
+        if (phones is not null)
+        {
+            for (var i = 0; i < phones.Count; i++)
+            {
+                if (!list.TryAdd(phones[i], out var problem, out var fix))
+                    throw OutboundErrors.InvalidArgument("ExcludePhone", phones[i],
+                        $"(number {i + 1} of the list) {problem}", $"{fix}, or leave it out. {NothingSent}");
+            }
+        }
+
+        if (paths is not null)
+        {
+            foreach (var path in paths)
+                DoNotCallFile.Read(path, (value, line) =>
+                {
+                    if (!list.TryAdd(value, out var problem, out var fix))
+                        throw OutboundErrors.DoNotCallEntry(path, line, value, problem, $"{fix}, or remove the line. {NothingSent}");
+                });
+        }
+
+        return list;
+    }
+
+    private const string NothingSent = "The list is read whole before anything is sent, so nothing was.";
+
+    /// <summary>Whether a phone as given in an input row is on the list.</summary>
+    internal bool Contains(string? text)
+    {
+        // Most exports already hold clean mobiles, read by the front end as themselves: no copy for those.
+        if (text is { Length: 11 } && text[0] == '1' && AllDigits(text)) return _phones.Contains(text);
+        return PhoneNumber.TryRead(text, out var national, out _) && national.Length is > 0 and <= PhoneSet.MaxDigits && _phones.Contains(national);
+    }
+
+    /// <summary>
+    /// What Invoke-OutboundCall returns for a number on the list instead of calling it: not accepted, with the reason,
+    /// and the number as the list matched it (national digits).
+    /// </summary>
+    internal static OutboundCallResult NotCalled(OutboundVendor vendor, string? rawPhone, string? name) =>
+        new(vendor, PhoneNumber.TryRead(rawPhone, out var national, out _) ? national : rawPhone ?? string.Empty)
+        {
+            Name = name,
+            Accepted = false,
+            Code = Code,
+            // Short enough for the default view's 40-column Message.
+            Message = "not called: on the do-not-call list",
+        };
+
+    /// <summary>Adds one entry as given; false with what is wrong when it is not a number.</summary>
+    private bool TryAdd(string? text, out string problem, out string fix)
+    {
+        problem = fix = string.Empty;
+        if (text is { Length: 11 } && text[0] == '1' && AllDigits(text))
+        {
+            _phones.Add(text);
+            return true;
+        }
+
+        if (!PhoneNumber.TryRead(text, out var national, out var refusal))
+        {
+            problem = refusal.Problem!;
+            fix = refusal.Fix!.TrimEnd('.');
+            return false;
+        }
+
+        if (national.Length == 0 || national.Length > PhoneSet.MaxDigits)
+        {
+            problem = national.Length == 0
+                ? "has no digits after its country code."
+                : $"has {national.Length} digits, more than any mainland number ({PhoneSet.MaxDigits} at most, a landline with its area code).";
+            fix = "Correct the number";
+            return false;
+        }
+
+        _phones.Add(national);
+        return true;
+    }
+
+    private static bool AllDigits(string text)
+    {
+        foreach (var c in text)
+            if (c is < '0' or > '9') return false;
+        return true;
+    }
+}
