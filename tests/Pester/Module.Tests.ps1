@@ -36,8 +36,8 @@ Describe 'Connect-Outbound -Vendor' {
 }
 
 Describe 'Importing the built module' {
-    It 'lists 20 cmdlets in the manifest''s CmdletsToExport' {
-        $script:manifestCmdlets | Should -HaveCount 20
+    It 'lists 27 cmdlets in the manifest''s CmdletsToExport' {
+        $script:manifestCmdlets | Should -HaveCount 27
     }
 
     It 'in a fresh pwsh process exports exactly the manifest''s cmdlets and no functions or aliases' {

@@ -22,6 +22,10 @@ BeforeDiscovery {
         @{ Cmdlet = 'Get-OutboundCallRecord'; Switch = 'MissedCallback'; Vendor = 'ByRobot' }
         @{ Cmdlet = 'Get-OutboundCallRecord'; Switch = 'IncludeTotalCount'; Vendor = 'ByRobot' }
         @{ Cmdlet = 'Get-OutboundSmsTemplate'; Switch = 'IncludeTotalCount'; Vendor = 'ByRobot' }
+        @{ Cmdlet = 'Set-OutboundBlocklist'; Switch = 'PassThru'; Vendor = 'ByRobot' }
+        @{ Cmdlet = 'Remove-OutboundBlocklist'; Switch = 'Force'; Vendor = 'ByRobot' }
+        @{ Cmdlet = 'Get-OutboundBlocklistNumber'; Switch = 'IncludeTotalCount'; Vendor = 'ByRobot' }
+        @{ Cmdlet = 'Add-OutboundBlocklistNumber'; Switch = 'PassThru'; Vendor = 'ByRobot' }
     )
     $script:runs = foreach ($case in $script:cases) {
         foreach ($vendor in $case.Vendor) { @{ Cmdlet = $case.Cmdlet; Switch = $case.Switch; Vendor = $vendor } }
@@ -52,6 +56,14 @@ BeforeAll {
                 Import-OutboundCustomer -TaskId $task -Confirm:$false
         }
         $task
+    }
+
+    function Initialize-SwitchBlocklist {
+        <# A fresh blocklist group in the vendor's sandbox session holding -Numbers numbers. #>
+        param([string] $Vendor, [int] $Numbers = 2)
+        $list = New-OutboundBlocklist -Session $script:sessions[$Vendor] -Name 'Pester switches' -Confirm:$false
+        if ($Numbers) { $null = 1..$Numbers | ForEach-Object { '136{0:D8}' -f $_ } | Add-OutboundBlocklistNumber -ListId $list -Session $script:sessions[$Vendor] -Confirm:$false }
+        $list
     }
 
     function Invoke-OnRunningTask {
@@ -142,6 +154,30 @@ BeforeAll {
         'Get-OutboundSmsTemplate -IncludeTotalCount' = {
             param($Vendor, $Switch)
             Get-OutboundSmsTemplate -Session $script:sessions[$Vendor] -First 1 @Switch | ForEach-Object { $_.GetType().Name }
+        }
+        # Each blocklist case works on a fresh group holding two numbers; what is seen is the output's types and the group after.
+        'Set-OutboundBlocklist -PassThru' = {
+            param($Vendor, $Switch)
+            $list = Initialize-SwitchBlocklist -Vendor $Vendor
+            Set-OutboundBlocklist -Id $list.Id -Session $script:sessions[$Vendor] -Name 'Pester renamed' -Confirm:$false @Switch |
+                ForEach-Object { $_.GetType().Name }
+            (Get-OutboundBlocklist -Session $script:sessions[$Vendor] -Id $list.Id).Name
+        }
+        'Remove-OutboundBlocklist -Force' = {
+            param($Vendor, $Switch)
+            $list = Initialize-SwitchBlocklist -Vendor $Vendor
+            try { $list | Remove-OutboundBlocklist -Confirm:$false @Switch } catch { "error: $($_.FullyQualifiedErrorId)" }
+            @(Get-OutboundBlocklist -Session $script:sessions[$Vendor] -Id $list.Id).Count
+        }
+        'Get-OutboundBlocklistNumber -IncludeTotalCount' = {
+            param($Vendor, $Switch)
+            Initialize-SwitchBlocklist -Vendor $Vendor | Get-OutboundBlocklistNumber @Switch | ForEach-Object { $_.GetType().Name }
+        }
+        'Add-OutboundBlocklistNumber -PassThru' = {
+            param($Vendor, $Switch)
+            $list = Initialize-SwitchBlocklist -Vendor $Vendor -Numbers 0
+            $result = '13700137001', '13700137002' | Add-OutboundBlocklistNumber -ListId $list -Session $script:sessions[$Vendor] -Confirm:$false @Switch
+            "$($result.Added) added, $($result.Numbers.Count) listed"
         }
     }
 
