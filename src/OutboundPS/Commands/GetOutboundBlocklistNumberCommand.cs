@@ -40,7 +40,8 @@ public sealed class GetOutboundBlocklistNumberCommand : BlocklistCmdlet
         }
 
         long read = 0;
-        for (var page = 1; _remaining > 0; page++)
+        // A first page is read for -IncludeTotalCount even under -First 0, which asks for the count alone.
+        for (var page = 1; _remaining > 0 || (page == 1 && PagingParameters.IncludeTotalCount); page++)
         {
             var result = Run(token => lists.GetNumberPageAsync(listId, page, token), listId);
             if (page == 1 && PagingParameters.IncludeTotalCount)
