@@ -62,6 +62,7 @@ Describe 'The blocklist round trip on the ByRobot sandbox host over HTTP' {
         ($numbers.Phone | Sort-Object) | Should -Be ($script:phones | Sort-Object)
         $numbers[0].Remark | Should -Be 'pester'
         $numbers[0].Name | Should -Be $numbers[0].Phone
+        Get-OutboundBlocklistNumber -ListId $list.Id -IncludeTotalCount -First 0 | Should -Be 1200
         $tail = @(Get-OutboundBlocklistNumber -ListId $list.Id -Skip 1195 -First 10)
         $tail.Phone | Should -Be $script:phones[1195..1199]
 
@@ -162,6 +163,26 @@ Describe 'Add-OutboundBlocklistNumber reads rows as the import does, on the ByRo
         ($records | Where-Object Phone -EQ '13800138014').Outcome | Should -Be 'Answered'
         Remove-OutboundTask -Id $task -Force
         Remove-OutboundBlocklistNumber -ListId -1 -Phone $listed -Confirm:$false
+    }
+}
+
+Describe 'Add-OutboundBlocklistNumber cut short by an error up the pipeline' {
+    It 'tells the host the full account, the numbers not sent Rejected' {
+        $module = (Get-BuiltModulePath) -replace "'", "''"
+        $child = Invoke-ChildPwsh -TimeoutSeconds 120 -Script @"
+Import-Module '$module'
+Connect-Outbound -Vendor ByRobot -Sandbox -Name cut-short
+`$list = New-OutboundBlocklist -Name 'Pester cut short' -Confirm:`$false
+try {
+    & { '13800138000'; '12345'; '13900139000'; throw 'the source failed' } | Add-OutboundBlocklistNumber -ListId `$list -Confirm:`$false -ErrorAction SilentlyContinue
+}
+catch { "CAUGHT=`$(`$_.Exception.Message)" }
+"LISTED=`$(@(Get-OutboundBlocklistNumber -ListId `$list.Id).Count)"
+"@
+        $child.TimedOut | Should -BeFalse -Because $child.Output
+        $child.Output | Should -Match 'CAUGHT=the source failed'
+        $child.Output | Should -Match 'ended early: 3 read: 0 added, 3 rejected, 0 failed, 0 unknown'
+        $child.Output | Should -Match 'LISTED=0'
     }
 }
 

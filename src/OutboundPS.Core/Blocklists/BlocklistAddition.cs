@@ -44,6 +44,28 @@ internal sealed class BlocklistAddition
 
     internal long Read => _result.Read;
 
+    /// <summary>Whether CompleteAsync or Abandon has settled every number.</summary>
+    internal bool IsFinished { get; private set; }
+
+    /// <summary>
+    /// Ends an addition cut short (Ctrl+C, an error up the pipeline): the numbers held for the next batch were never
+    /// sent, so they are Rejected with <paramref name="reason"/>, and the account is complete.
+    /// </summary>
+    internal OutboundBlocklistResult Abandon(string reason)
+    {
+        foreach (var (entry, _) in _batch)
+        {
+            entry.Outcome = BlocklistOutcome.Rejected;
+            entry.Reason = reason;
+            _result.Rejected++;
+        }
+
+        _batch.Clear();
+        IsFinished = true;
+        if (_options.KeepNumbers) _result.Numbers = _kept.ToArray();
+        return _result;
+    }
+
     /// <summary>A number given as text (a string or a number piped in).</summary>
     internal Task AddAsync(string? phone, CancellationToken cancellationToken)
     {
@@ -79,6 +101,7 @@ internal sealed class BlocklistAddition
     internal async Task<OutboundBlocklistResult> CompleteAsync(CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken).ConfigureAwait(false);
+        IsFinished = true;
         if (_options.KeepNumbers) _result.Numbers = _kept.ToArray();
         return _result;
     }

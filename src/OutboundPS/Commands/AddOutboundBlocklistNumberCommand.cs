@@ -12,7 +12,7 @@ namespace OutboundPS.Commands;
 /// </summary>
 [Cmdlet(VerbsCommon.Add, "OutboundBlocklistNumber", SupportsShouldProcess = true)]
 [OutputType(typeof(OutboundBlocklistResult))]
-public sealed class AddOutboundBlocklistNumberCommand : BlocklistCmdlet
+public sealed class AddOutboundBlocklistNumberCommand : BlocklistCmdlet, IDisposable
 {
     private BlocklistAddition? _addition;
     private bool _declined;
@@ -103,6 +103,28 @@ public sealed class AddOutboundBlocklistNumberCommand : BlocklistCmdlet
         Report();
         WriteVerbose($"Blocklist {result.ListId}: {result} in {result.Requests} requests.");
         WriteObject(result);
+    }
+
+    /// <summary>
+    /// However the command ends before completing (Ctrl+C, an error up or down the pipeline), PowerShell disposes it: the
+    /// numbers held for the next batch were never sent, and the host is told the full account, since a failed or
+    /// stopping pipeline takes no more output.
+    /// </summary>
+    public void Dispose()
+    {
+        if (_addition is null || _addition.IsFinished || _addition.Read == 0) return;
+        var result = _addition.Abandon(StopToken.IsCancellationRequested
+            ? "Not sent: adding was stopped (Ctrl+C) before this number's batch was sent."
+            : "Not sent: adding ended early (an error stopped the pipeline) before this number's batch was sent.");
+        try
+        {
+            Host.UI.WriteWarningLine($"Adding numbers to blocklist {result.ListId} ended early: {result}. Numbers not sent are Rejected as 'Not sent'; " +
+                "add them again (a number already on the list is Added again, not repeated).");
+        }
+        catch (Exception error) when (error is PSInvalidOperationException or NotImplementedException)
+        {
+            // A host without a UI cannot be told.
+        }
     }
 
     private void Report()
