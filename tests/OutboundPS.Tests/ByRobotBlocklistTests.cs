@@ -143,6 +143,25 @@ public sealed class ByRobotBlocklistTests
     }
 
     [Fact]
+    public async Task AStopWhileABatchIsOnTheWire_LeavesItUnknown_AndTheNumbersHeldBackRejected()
+    {
+        await using var h = await OverHttpAsync();
+        var list = await h.Session.Client.Blocklists.NewListAsync("dnc", null, None);
+        var addition = new BlocklistAddition(h.Session, h.Session.Client.Blocklists, new BlocklistAddOptions { ListId = list.Id, BatchSize = 2, KeepNumbers = true });
+        h.Simulator.Faults.Latency = TimeSpan.FromSeconds(10);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        await addition.AddAsync("13200000001", stop.Token);
+        await Assert.ThrowsAnyAsync<Exception>(() => addition.AddAsync("13200000002", stop.Token));
+        await addition.AddAsync("13200000003", None);
+
+        var result = addition.Abandon("Not sent: stopped.");
+        Assert.True(addition.IsFinished);
+        Assert.Equal((3L, 0L, 1L, 0L, 2L), (result.Read, result.Added, result.Rejected, result.Failed, result.Unknown));
+        Assert.Equal(new[] { BlocklistOutcome.Unknown, BlocklistOutcome.Unknown, BlocklistOutcome.Rejected }, result.Numbers.Select(n => n.Outcome));
+        Assert.Equal("Not sent: stopped.", result.Numbers[2].Reason);
+    }
+
+    [Fact]
     public async Task WithoutAList_EachNumberGoesToTheDefaultGroup_ThroughAddBlackList()
     {
         await using var h = await OverHttpAsync();

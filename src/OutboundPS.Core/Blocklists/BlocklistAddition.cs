@@ -26,6 +26,9 @@ internal sealed class BlocklistAddition
     private readonly bool _toDefault;
     private CustomerColumns? _columns;
 
+    // Numbers sent whose answer has not been settled: a stop (Ctrl+C) in flight leaves them Unknown, not unaccounted.
+    private OutboundBlocklistEntry[] _inFlight = Array.Empty<OutboundBlocklistEntry>();
+
     internal BlocklistAddition(OutboundSession session, IBlocklists lists, BlocklistAddOptions options)
     {
         _lists = lists;
@@ -61,6 +64,8 @@ internal sealed class BlocklistAddition
         }
 
         _batch.Clear();
+        Settle(_inFlight, BlocklistOutcome.Unknown, "Sent, but the command stopped before the vendor's answer was read; not resent.");
+        _inFlight = Array.Empty<OutboundBlocklistEntry>();
         IsFinished = true;
         if (_options.KeepNumbers) _result.Numbers = _kept.ToArray();
         return _result;
@@ -152,6 +157,7 @@ internal sealed class BlocklistAddition
 
         _result.Requests++;
         var span = $"numbers {batch[0].Entry.InputNumber}-{batch[batch.Length - 1].Entry.InputNumber}";
+        _inFlight = batch.Select(b => b.Entry).ToArray();
         BlocklistBatchCount count;
         try
         {
@@ -218,6 +224,7 @@ internal sealed class BlocklistAddition
     private async Task AddOneAsync(OutboundBlocklistEntry entry, BlocklistNumberSpec spec, CancellationToken cancellationToken)
     {
         _result.Requests++;
+        _inFlight = new[] { entry };
         try
         {
             await _lists.AddToDefaultListAsync(spec, cancellationToken).ConfigureAwait(false);
@@ -232,6 +239,7 @@ internal sealed class BlocklistAddition
 
     private void Settle(IEnumerable<OutboundBlocklistEntry> entries, BlocklistOutcome outcome, string? reason)
     {
+        _inFlight = Array.Empty<OutboundBlocklistEntry>();
         foreach (var entry in entries)
         {
             entry.Outcome = outcome;
