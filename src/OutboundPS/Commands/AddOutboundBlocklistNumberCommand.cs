@@ -78,15 +78,23 @@ public sealed class AddOutboundBlocklistNumberCommand : BlocklistCmdlet, IDispos
     {
         if (_declined || InputObject is null) return;
         var value = InputObject.BaseObject;
-        if (value is string or int or long or decimal or double)
+        try
         {
-            var text = Convert.ToString(value, CultureInfo.InvariantCulture);
-            Run(token => _addition!.AddAsync(text, token), InputObject);
+            if (value is string or int or long or decimal or double)
+            {
+                var text = Convert.ToString(value, CultureInfo.InvariantCulture);
+                Run(token => _addition!.AddAsync(text, token), InputObject);
+            }
+            else
+            {
+                var row = PSObjectInputRow.From(InputObject);
+                Run(token => _addition!.AddAsync(row, token), InputObject);
+            }
         }
-        else
+        catch (OperationCanceledException)
         {
-            var row = PSObjectInputRow.From(InputObject);
-            Run(token => _addition!.AddAsync(row, token), InputObject);
+            // Ctrl+C during a batch: Dispose accounts for every number.
+            throw new PipelineStoppedException();
         }
 
         Report();
@@ -99,7 +107,16 @@ public sealed class AddOutboundBlocklistNumberCommand : BlocklistCmdlet, IDispos
         if (_addition!.Read == 0)
             Fail(OutboundErrors.InvalidArgument("InputObject", null, "no numbers were piped in.",
                 "Pipe numbers in, for example Import-Csv dnc.csv | Add-OutboundBlocklistNumber -ListId <id>."));
-        var result = Run(token => _addition.CompleteAsync(token));
+        OutboundBlocklistResult result;
+        try
+        {
+            result = Run(token => _addition.CompleteAsync(token));
+        }
+        catch (OperationCanceledException)
+        {
+            throw new PipelineStoppedException();
+        }
+
         Report();
         WriteVerbose($"Blocklist {result.ListId}: {result} in {result.Requests} requests.");
         WriteObject(result);
