@@ -1,8 +1,8 @@
 namespace OutboundPS;
 
 /// <summary>
-/// A blocklist group of the account (BYRobot 黑名单分组): numbers in it are never dialled by the vendor; a call to one
-/// ends as Blocked. Distinct from a do-not-call list kept locally (-ExcludePhone).
+/// A blocklist group of the account (BYRobot 黑名单分组), kept by the vendor for every task of the company; a call
+/// record can carry its finish status 黑名单 (the outcome Blocked). Distinct from a do-not-call list kept locally (-ExcludePhone).
 /// </summary>
 public sealed class OutboundBlocklist
 {
