@@ -19,6 +19,9 @@ internal sealed class DiallingProgress
     internal int Dialled { get; private set; }
     internal int Connected { get; private set; }
 
+    /// <summary>Numbers the vendor will not dial when their turn comes (a blacklist): they never answer.</summary>
+    internal Func<string, bool>? Blocked { get; set; }
+
     private List<DialAttempt> _attempts = new();
 
     /// <summary>
@@ -74,7 +77,7 @@ internal sealed class DiallingProgress
         while (Dialled < (int)_progress)
         {
             var phone = Dialled < Phones.Count ? Phones[Dialled] : null;
-            var answered = phone is null ? Answers(Dialled) : Answers(phone);
+            var answered = phone is null ? Answers(Dialled) : Answers(phone) && Blocked?.Invoke(phone) != true;
             if (answered) Connected++;
             if (phone is not null)
             {

@@ -15,7 +15,7 @@ namespace OutboundPS.Tests;
 /// <summary>The capability table (docs/design.md#adding-a-vendor): each operation works, or gives NotImplemented exactly where the vendor declares it lacks it.</summary>
 public sealed class CapabilityMatrixTests
 {
-    private static readonly string[] Operations = { "Lines", "Robots", "New", "Get", "List", "Set", "Start", "Suspend", "Stop", "Remove", "Import", "Call", "Records", "FailedPushes", "Seats", "SmsTemplates" };
+    private static readonly string[] Operations = { "Lines", "Robots", "New", "Get", "List", "Set", "Start", "Suspend", "Stop", "Remove", "Import", "Call", "Records", "FailedPushes", "Seats", "SmsTemplates", "Blocklists" };
 
     /// <summary>Every vendor found, every operation: the vendor's own capability table says which it lacks.</summary>
     public static TheoryData<string, string> Matrix()
@@ -30,8 +30,8 @@ public sealed class CapabilityMatrixTests
     [Fact]
     public void CapabilityTables_AreWhatTheProductDocumentsForTheShippedVendors()
     {
-        Assert.Equal(new[] { VendorOperation.UpdateTask, VendorOperation.StopTask, VendorOperation.ReadCallRecords, VendorOperation.ReadSeats, VendorOperation.ReadSmsTemplates },
-            VendorCatalog.Find(IFlytekVendor.Id).MissingOperations.Keys.OrderBy(o => o));
+        Assert.Equal(new[] { VendorOperation.UpdateTask, VendorOperation.StopTask, VendorOperation.ReadCallRecords, VendorOperation.ReadSeats, VendorOperation.ReadSmsTemplates,
+            VendorOperation.Blocklists }, VendorCatalog.Find(IFlytekVendor.Id).MissingOperations.Keys.OrderBy(o => o));
         Assert.Equal(new[] { VendorOperation.ReadFailedPushes }, VendorCatalog.Find(ByRobotVendor.Id).MissingOperations.Keys);
     }
 
@@ -50,6 +50,7 @@ public sealed class CapabilityMatrixTests
                 Assert.Equal(client is not IFailedPushReads, descriptor.MissingOperations.ContainsKey(VendorOperation.ReadFailedPushes));
                 Assert.Equal(client is not ISeatReads, descriptor.MissingOperations.ContainsKey(VendorOperation.ReadSeats));
                 Assert.Equal(client is not ISmsTemplateReads, descriptor.MissingOperations.ContainsKey(VendorOperation.ReadSmsTemplates));
+                Assert.Equal(client is not IBlocklists, descriptor.MissingOperations.ContainsKey(VendorOperation.Blocklists));
             }
         }
     }
@@ -68,6 +69,7 @@ public sealed class CapabilityMatrixTests
             "FailedPushes" => descriptor.MissingOperations.ContainsKey(VendorOperation.ReadFailedPushes),
             "Seats" => descriptor.MissingOperations.ContainsKey(VendorOperation.ReadSeats),
             "SmsTemplates" => descriptor.MissingOperations.ContainsKey(VendorOperation.ReadSmsTemplates),
+            "Blocklists" => descriptor.MissingOperations.ContainsKey(VendorOperation.Blocklists),
             _ => false,
         };
         var client = connection.Session.Client;
@@ -176,6 +178,13 @@ public sealed class CapabilityMatrixTests
                 Assert.NotEmpty(page.Templates);
                 Assert.Equal(page.Total, page.Templates.Count);
             },
+            "Blocklists" => async () =>
+            {
+                var lists = client.Blocklists;
+                var list = await lists.NewListAsync("m", null, none);
+                Assert.Equal(1, (await lists.AddNumbersAsync(list.Id, new[] { new BlocklistNumberSpec(phone, "n", null) }, none)).Stored);
+                Assert.Equal(phone, Assert.Single((await lists.GetNumberPageAsync(list.Id, 1, none)).Numbers).Phone);
+            },
             _ => async () =>
             {
                 var call = Assert.Single(await client.CallAsync(new CallSpec(robotId, columns, row) { Line = callLine }, none));
@@ -192,7 +201,8 @@ public sealed class CapabilityMatrixTests
             // The alternative names the command to use instead.
             Assert.Contains(operation switch
             {
-                "Records" => "OutboundPush", "FailedPushes" => "-MissedCallback", "Seats" => "Get-OutboundLine", "SmsTemplates" => "-SendSms", _ => "-OutboundTask",
+                "Records" => "OutboundPush", "FailedPushes" => "-MissedCallback", "Seats" => "Get-OutboundLine", "SmsTemplates" => "-SendSms",
+                "Blocklists" => "-ExcludePhone", _ => "-OutboundTask",
             }, error.RecommendedAction);
         }
         else

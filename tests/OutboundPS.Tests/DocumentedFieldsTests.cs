@@ -91,6 +91,15 @@ public sealed class DocumentedFieldsTests
         ["/openapi/v1/sms/template/list"] = Shape.Of("code", "msg", "success", Field("data", Shape.Of("pageNum", "pageSize", "size", "orderBy", "startRow",
             "endRow", "total", "pages", Field("list", Shape.Of("smsTemplateId", "companyId", "name", "smsTemplateSignId", "type", "content", "status",
                 "failReason", "smsTemplateSignName", "gmtCreate", "gmtModified"))))),
+        ["/openapi/v1/company/addBlackList"] = ByRobotEnvelope(),
+        ["/openapi/v1/company/blacklist/group/list"] = ByRobotEnvelope(Shape.Of("blacklistInfoGroupId", "name", "publicFlag", "remark")),
+        ["/openapi/v1/company/blacklist/info/page"] = ByRobotEnvelope(Shape.Of("pageNum", "pageSize", "total",
+            Field("list", Shape.Of("blacklistInfoId", "name", "mobile", "remark", "gmtCreate")))),
+        ["/openapi/v1/company/blacklist/group/add"] = ByRobotEnvelope(),
+        ["/openapi/v1/company/addBlackList/batch"] = ByRobotEnvelope(Shape.Of("requsetNum", "successNum")),
+        ["/openapi/v1/company/blacklist/group/edit"] = ByRobotEnvelope(),
+        ["/openapi/v1/company/blacklist/info/delete"] = ByRobotEnvelope(),
+        ["/openapi/v1/company/blacklist/group/delete"] = ByRobotEnvelope(),
         ["/openapi/v1/task/getSceneVariables"] = ByRobotEnvelope(),
         ["/openapi/v1/task/createTask"] = ByRobotEnvelope(),
         ["/openapi/v1/task/getTasks"] = ByRobotEnvelope(Shape.Of("pageNum", "pageSize", "size", "total", "pages",
@@ -218,6 +227,17 @@ public sealed class DocumentedFieldsTests
         await client.CallAsync(new CallSpec("5002", columns, new[] { new CustomerRow(1, "13800138001", "李四", Array.Empty<string>()) }), none);
         await client.CallAsync(new CallSpec("5002", columns, new[] { new CustomerRow(1, "13800138002", "王五", Array.Empty<string>()) }) { CustomerId = "42" }, none);
         await client.DeleteTaskAsync(task.Id, none);
+        var lists = client.Blocklists;
+        Assert.Equal("13800138003", await lists.AddToDefaultListAsync(new BlocklistNumberSpec("13800138003", "赵六", null), none) is not null ? "13800138003" : null);
+        var list = await lists.NewListAsync("documented", "备注", none);
+        Assert.Equal(2, (await lists.AddNumbersAsync(list.Id, new[] { new BlocklistNumberSpec("13800138004", "钱七", "投诉"), new BlocklistNumberSpec("13800138005", "孙八", null) }, none)).Stored);
+        Assert.Equal(2, (await lists.GetListsAsync(none)).Count);
+        Assert.Equal(2, (await lists.GetNumberPageAsync(list.Id, 1, none)).Numbers.Count);
+        await lists.SetListAsync(list.Id, "documented 2", null, none);
+        Assert.True(await lists.RemoveNumberAsync(list.Id, "13800138004", none));
+        await Assert.ThrowsAsync<OutboundException>(() => lists.RemoveListAsync(list.Id, none));
+        Assert.True(await lists.RemoveNumberAsync(list.Id, "13800138005", none));
+        await lists.RemoveListAsync(list.Id, none);
 
         AssertDocumented(recorder, ByRobotAnswers);
     }

@@ -36,8 +36,8 @@ Describe 'Connect-Outbound -Vendor' {
 }
 
 Describe 'Importing the built module' {
-    It 'lists 21 cmdlets in the manifest''s CmdletsToExport' {
-        $script:manifestCmdlets | Should -HaveCount 21
+    It 'lists 28 cmdlets in the manifest''s CmdletsToExport' {
+        $script:manifestCmdlets | Should -HaveCount 28
     }
 
     It 'in a fresh pwsh process exports exactly the manifest''s cmdlets and no functions or aliases' {

@@ -113,6 +113,13 @@ Describe 'Secrets stay out of every stream on the <Vendor> sandbox over HTTP' -F
             if ($Vendor -eq 'ByRobot') {
                 Get-OutboundSeat -Verbose
                 Get-OutboundSmsTemplate -Verbose
+                $blocklist = New-OutboundBlocklist -Name 'Pester secrets' -Confirm:$false -Verbose
+                $blocklist | Set-OutboundBlocklist -Remark 'r' -PassThru -Confirm:$false -Verbose
+                '13800138000', '12345' | Add-OutboundBlocklistNumber -ListId $blocklist -Confirm:$false -Verbose -ErrorAction Continue
+                '13700137002' | Add-OutboundBlocklistNumber -Confirm:$false -Verbose
+                $blocklist | Get-OutboundBlocklistNumber -Verbose | Remove-OutboundBlocklistNumber -Confirm:$false -Verbose
+                Get-OutboundBlocklist -Verbose
+                $blocklist | Remove-OutboundBlocklist -Force -Confirm:$false -Verbose
                 Get-OutboundCallRecord -TaskId $task -IncludeTranscript -Verbose
                 Get-OutboundCallRecord -MissedCallback -Since ([datetime]::Today.AddDays(-1)) -First 1 -Verbose
             }
@@ -139,7 +146,9 @@ Describe 'Secrets stay out of every stream on the <Vendor> sandbox over HTTP' -F
         $script:captured | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | Should -Not -BeNullOrEmpty
         $script:text | Should -Match 'HTTP 200'
         $errorIds = @($script:captured | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] }).FullyQualifiedErrorId
-        $errorIds | Where-Object { $_ -like 'OutboundPS.InvalidRow.*' } | Should -HaveCount 1 -Because 'the bad row is reported'
+        $errorIds | Where-Object { $_ -like 'OutboundPS.InvalidRow.*,*ImportOutboundCustomerCommand' } | Should -HaveCount 1 -Because 'the bad row is reported'
+        $errorIds | Where-Object { $_ -like 'OutboundPS.InvalidRow.*,*AddOutboundBlocklistNumberCommand' } |
+            Should -HaveCount ([int]($Vendor -eq 'ByRobot')) -Because 'the bad blocklist number is reported'
         $errorIds | Where-Object { $_ -like "OutboundPS.$Vendor.TaskNotFound*" } | Should -HaveCount 1 -Because 'the unknown id is reported'
         $script:captured | Where-Object { $_.PSObject.TypeNames -contains 'OutboundPS.OutboundTask' -and $_.Status -eq 'Completed' } |
             Should -Not -BeNullOrEmpty

@@ -25,6 +25,10 @@ BeforeDiscovery {
         @{ Cmdlet = 'Import-OutboundCustomer'; Switch = 'AllowUnassignedRange'; Vendor = 'IFlytek', 'ByRobot' }
         @{ Cmdlet = 'Invoke-OutboundCall'; Switch = 'AllowUnassignedRange'; Vendor = 'IFlytek', 'ByRobot' }
         @{ Cmdlet = 'Test-OutboundPhone'; Switch = 'AllowUnassignedRange'; Vendor = 'IFlytek' }
+        @{ Cmdlet = 'Set-OutboundBlocklist'; Switch = 'PassThru'; Vendor = 'ByRobot' }
+        @{ Cmdlet = 'Remove-OutboundBlocklist'; Switch = 'Force'; Vendor = 'ByRobot' }
+        @{ Cmdlet = 'Get-OutboundBlocklistNumber'; Switch = 'IncludeTotalCount'; Vendor = 'ByRobot' }
+        @{ Cmdlet = 'Add-OutboundBlocklistNumber'; Switch = 'PassThru'; Vendor = 'ByRobot' }
     )
     $script:runs = foreach ($case in $script:cases) {
         foreach ($vendor in $case.Vendor) { @{ Cmdlet = $case.Cmdlet; Switch = $case.Switch; Vendor = $vendor } }
@@ -55,6 +59,14 @@ BeforeAll {
                 Import-OutboundCustomer -TaskId $task -Confirm:$false
         }
         $task
+    }
+
+    function Initialize-SwitchBlocklist {
+        <# A fresh blocklist group in the vendor's sandbox session holding -Numbers numbers. #>
+        param([string] $Vendor, [int] $Numbers = 2)
+        $list = New-OutboundBlocklist -Session $script:sessions[$Vendor] -Name 'Pester switches' -Confirm:$false
+        if ($Numbers) { $null = 1..$Numbers | ForEach-Object { '136{0:D8}' -f $_ } | Add-OutboundBlocklistNumber -ListId $list -Session $script:sessions[$Vendor] -Confirm:$false }
+        $list
     }
 
     function Invoke-OnRunningTask {
@@ -164,6 +176,30 @@ BeforeAll {
         'Test-OutboundPhone -AllowUnassignedRange' = {
             param($Vendor, $Switch)
             Test-OutboundPhone 15412345678, 13800138000 @Switch | ForEach-Object { "$($_.National) $($_.Kind) $($_.Valid)" }
+        }
+        # Each blocklist case works on a fresh group holding two numbers; what is seen is the output's types and the group after.
+        'Set-OutboundBlocklist -PassThru' = {
+            param($Vendor, $Switch)
+            $list = Initialize-SwitchBlocklist -Vendor $Vendor
+            Set-OutboundBlocklist -Id $list.Id -Session $script:sessions[$Vendor] -Name 'Pester renamed' -Confirm:$false @Switch |
+                ForEach-Object { $_.GetType().Name }
+            (Get-OutboundBlocklist -Session $script:sessions[$Vendor] -Id $list.Id).Name
+        }
+        'Remove-OutboundBlocklist -Force' = {
+            param($Vendor, $Switch)
+            $list = Initialize-SwitchBlocklist -Vendor $Vendor
+            try { $list | Remove-OutboundBlocklist -Confirm:$false @Switch } catch { "error: $($_.FullyQualifiedErrorId)" }
+            @(Get-OutboundBlocklist -Session $script:sessions[$Vendor] -Id $list.Id).Count
+        }
+        'Get-OutboundBlocklistNumber -IncludeTotalCount' = {
+            param($Vendor, $Switch)
+            Initialize-SwitchBlocklist -Vendor $Vendor | Get-OutboundBlocklistNumber @Switch | ForEach-Object { $_.GetType().Name }
+        }
+        'Add-OutboundBlocklistNumber -PassThru' = {
+            param($Vendor, $Switch)
+            $list = Initialize-SwitchBlocklist -Vendor $Vendor -Numbers 0
+            $result = '13700137001', '13700137002' | Add-OutboundBlocklistNumber -ListId $list -Session $script:sessions[$Vendor] -Confirm:$false @Switch
+            "$($result.Added) added, $($result.Numbers.Count) listed"
         }
     }
 

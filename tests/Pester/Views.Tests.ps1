@@ -15,6 +15,9 @@ BeforeAll {
         Import-OutboundCustomer -TaskId $task -PassThru -Confirm:$false
     Start-OutboundTask $task -Confirm:$false
     $finished = $task | Wait-OutboundTask -PollInterval 1 -Timeout 120
+    $blocklist = New-OutboundBlocklist -Name '催收客户免打扰名单（投诉）' -Remark '客户来电要求不再拨打，按投诉处理' -Confirm:$false
+    $blocked = @([pscustomobject]@{ 姓名 = '欧阳娜娜'; 手机号码 = '13800138000' }, '12345') |
+        Add-OutboundBlocklistNumber -ListId $blocklist -Remark '投诉升级处理中' -PassThru -Confirm:$false -ErrorAction SilentlyContinue
     $call = Invoke-OutboundCall -Phone 13800000099 -RobotId 5001 -Variable @{ 客户名称 = '张三'; 金额 = '100' } -Confirm:$false -WarningAction SilentlyContinue
     # One sample list per type that has a view, keyed by the view's type name.
     $script:samples = @{
@@ -29,6 +32,10 @@ BeforeAll {
         'OutboundPS.OutboundSeat'         = @(Get-OutboundSeat)
         'OutboundPS.OutboundSmsTemplate'  = @(Get-OutboundSmsTemplate)
         'OutboundPS.OutboundPhoneCheck'   = @(Test-OutboundPhone 13800138000, '0551-65123456', '024-23456789', 15412345678, 4008001234, '+1 312 555 0123')
+        'OutboundPS.OutboundBlocklist'       = @(Get-OutboundBlocklist)
+        'OutboundPS.OutboundBlocklistNumber' = @($blocklist | Get-OutboundBlocklistNumber)
+        'OutboundPS.OutboundBlocklistResult' = @($blocked)
+        'OutboundPS.OutboundBlocklistEntry'  = @($blocked.Numbers)
     }
     $script:session = $session
 

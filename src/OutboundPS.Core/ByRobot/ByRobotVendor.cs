@@ -24,6 +24,22 @@ internal sealed class ByRobotVendor : VendorDescriptor
     /// <summary>The sms/template/list pageSize: the page is required and its maximum undocumented, so 50 like the other lists.</summary>
     internal const int SmsTemplatePageSize = 50;
 
+    /// <summary>blacklistInfoGroupId of the default group, where company/addBlackList puts numbers (docs/vendors/byrobot.md#companyblacklistgrouplist).</summary>
+    internal const long DefaultBlacklistGroup = -1;
+
+    /// <summary>
+    /// Numbers a company/addBlackList/batch request carries by default. Its limit is undocumented: 500 is the import's
+    /// default batch (docs/vendors/byrobot.md#import-batches), far below the 10,000 customers the vendor documents for an
+    /// import, and small enough that a short batch costs one read-back of a few pages.
+    /// </summary>
+    internal const int BlacklistBatchSize = 500;
+
+    /// <summary>The most -BatchSize allows: the import's documented 10,000, since the batch's own limit is undocumented.</summary>
+    internal const int BlacklistBatchLimit = 10_000;
+
+    /// <summary>The blacklist/info/page pageSize: the default is 20 and the maximum undocumented, so 50 like the record lists.</summary>
+    internal const int BlacklistPageSize = 50;
+
     internal override OutboundVendor Vendor => Id;
 
     internal override string DisplayName => "BYRobot";

@@ -96,6 +96,8 @@ internal sealed class GuardedClient : IOutboundClient
     public Task<SmsTemplatePage> GetSmsTemplatePageAsync(IReadOnlyList<SmsTemplateStatus>? status, int pageIndex, CancellationToken cancellationToken) =>
         _inner is ISmsTemplateReads templates ? templates.GetSmsTemplatePageAsync(status, pageIndex, cancellationToken) : throw Missing(VendorOperation.ReadSmsTemplates);
 
+    public IBlocklists Blocklists => _inner as IBlocklists ?? throw Missing(VendorOperation.Blocklists);
+
     public void Dispose() => _inner.Dispose();
 
     private ICallRecordReads Records() => _inner as ICallRecordReads ?? throw Missing(VendorOperation.ReadCallRecords);

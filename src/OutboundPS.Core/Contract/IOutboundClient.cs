@@ -22,4 +22,7 @@ internal interface IOutboundClient : IVendorClient, ICallRecordReads, IFailedPus
 
     /// <summary>Ends a task for good (ITaskStops), or NotImplemented.</summary>
     Task StopTaskAsync(string taskId, CancellationToken cancellationToken);
+
+    /// <summary>The vendor's blocklists (IBlocklists); NotImplemented, before anything is sent, when it keeps none.</summary>
+    IBlocklists Blocklists { get; }
 }

@@ -20,6 +20,9 @@ internal enum VendorOperation
 
     /// <summary>Get-OutboundSmsTemplate.</summary>
     ReadSmsTemplates,
+
+    /// <summary>The blocklist cmdlets (Get-/New-/Set-/Remove-OutboundBlocklist, Get-/Add-/Remove-OutboundBlocklistNumber).</summary>
+    Blocklists,
 }
 
 /// <summary>How each optional operation is named in a NotImplemented error.</summary>
@@ -32,6 +35,7 @@ internal static class VendorOperations
         VendorOperation.ReadCallRecords => "reading call records back (Get-OutboundCallRecord -TaskId)",
         VendorOperation.ReadSeats => "an AI seat overview (Get-OutboundSeat)",
         VendorOperation.ReadSmsTemplates => "SMS templates (Get-OutboundSmsTemplate)",
+        VendorOperation.Blocklists => "blocklists kept by the vendor (the *-OutboundBlocklist and *-OutboundBlocklistNumber cmdlets)",
         _ => "reading the files of failed pushes (Get-OutboundCallRecord -FailedPushDate)",
     };
 }

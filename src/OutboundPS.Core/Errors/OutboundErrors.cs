@@ -53,6 +53,26 @@ internal static class OutboundErrors
         { TargetObject = taskId, RecommendedAction = where };
     }
 
+    /// <summary>A number given to Add-OutboundBlocklistNumber as plain text that cannot go on a list; the rest go on.</summary>
+    internal static OutboundException InvalidBlocklistNumber(long inputNumber, string? value, string problem, string fix) =>
+        new("OutboundPS.InvalidRow.Phone", OutboundErrorKind.InvalidArgument, $"Number {inputNumber} '{value}': {problem} {fix}")
+        { TargetObject = value, RecommendedAction = fix };
+
+    /// <summary>A blocklist the vendor deletes only when empty, and it is not.</summary>
+    internal static OutboundException BlocklistNotEmpty(OutboundVendor vendor, string id, string? name, long count) =>
+        new($"OutboundPS.{vendor}.BlocklistNotEmpty", OutboundErrorKind.InvalidOperation,
+            string.Format(CultureInfo.InvariantCulture,
+                "Blocklist '{0}' (id {1}) still holds {2:N0} numbers, and {3} deletes only an empty group; nothing was removed. " +
+                "Pass -Force to remove its numbers and then the group, or remove them first: Get-OutboundBlocklistNumber -ListId {1} | Remove-OutboundBlocklistNumber.",
+                name, id, count, vendor))
+        { Vendor = vendor, TargetObject = id, RecommendedAction = "Pass -Force, or empty the group first." };
+
+    /// <summary>No group with the id or name given.</summary>
+    internal static OutboundException BlocklistNotFound(OutboundVendor vendor, string parameter, string value) =>
+        new($"OutboundPS.{vendor}.BlocklistNotFound", OutboundErrorKind.ObjectNotFound,
+            $"{vendor} has no blocklist with {parameter.ToLowerInvariant()} '{value}'. Get-OutboundBlocklist lists the groups of this session.")
+        { Vendor = vendor, TargetObject = value };
+
     internal static OutboundException NotImplemented(OutboundVendor vendor, string operation, string alternative) =>
         new($"OutboundPS.{vendor}.NotImplemented", OutboundErrorKind.NotImplemented,
             $"{vendor} does not offer {operation}. {alternative}")

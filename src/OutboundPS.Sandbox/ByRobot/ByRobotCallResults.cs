@@ -88,6 +88,14 @@ public sealed partial class ByRobotSimulator
         };
         var ring = TimeSpan.FromSeconds(attempt.RingSeconds);
         record.Start = attempt.DialledAt;
+        if (task.Blacklisted?.Invoke(attempt.Phone) == true)
+        {
+            // Not placed: no ring, no talk.
+            record.FinishStatus = BlacklistedFinishStatus;
+            record.End = attempt.DialledAt;
+            return record;
+        }
+
         if (!attempt.Answered)
         {
             record.End = attempt.DialledAt + ring;

@@ -13,6 +13,7 @@ public sealed partial class ByRobotSimulator
     {
         var body = tree as JsonObject;
         var get = request.Method == "GET";
+        if (BlacklistRoute(path, request, body, get) is { } blacklist) return blacklist;
         switch (path)
         {
             case "/openapi/v1/company/getCompanys" when get:
@@ -82,6 +83,7 @@ public sealed partial class ByRobotSimulator
 
         var task = new ByRobotSandboxTask(_nextTaskId++, company, Clock.Now)
         {
+            Blacklisted = phone => Listed(company, phone),
             Name = name!,
             TaskType = (int)type.Value,
             StartDate = body.Text("startDate"),
@@ -205,6 +207,13 @@ public sealed partial class ByRobotSimulator
         if (body["variables"] is not JsonObject) return Fail(412, "参数错误: variables 必填");
         if (customerField is not null && body.Number(customerField) is null) return Fail(412, $"参数错误: {customerField}");
         if (body.Number(sceneField) is null) return Fail(412, $"参数错误: {sceneField}");
+        // A listed number is accepted as any other and never dialled: its result would come by callback as finishStatus 11.
+        if (Listed(body.Number("companyId")!.Value, mobile))
+        {
+            BlockedCalls.Add((path, body));
+            return Success(customerField is null ? JsonValue.Create(_nextCallId++) : null, "外呼成功");
+        }
+
         if (RecordsHistory) Calls.Add((path, body));
         return Success(customerField is null ? JsonValue.Create(_nextCallId++) : null, "外呼成功");
     }

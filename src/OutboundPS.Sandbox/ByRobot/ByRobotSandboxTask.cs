@@ -37,6 +37,13 @@ internal sealed class ByRobotSandboxTask
     internal Dictionary<string, string> Names { get; } = new(StringComparer.Ordinal);
     internal DiallingProgress Dialling { get; } = new();
 
+    /// <summary>Whether the company lists a number when it comes to be dialled: such a call is not placed and ends as finishStatus 11.</summary>
+    internal Func<string, bool>? Blacklisted
+    {
+        get => Dialling.Blocked;
+        set => Dialling.Blocked = value;
+    }
+
     /// <summary>Finished calls, in dial order: Records[i] is the call of customer i (the sandbox dials each once).</summary>
     internal List<ByRobotCallRecord> Records { get; } = new();
 
