@@ -49,13 +49,38 @@ internal static class PhoneRanges
     private const int LocalRangeDigits = 4;
 
     private static readonly ConcurrentDictionary<long, Range> Cache = new();
+
+    // The kinds of mobile blocks already asked, by a block's first three digits (130-199) and then its next four, each
+    // table made when its first block is asked (10 KB): the import asks for every row, and an index is far cheaper than
+    // hashing a key. 0 is "not asked yet", otherwise the kind plus one.
+    private static readonly byte[]?[] MobileKinds = new byte[70][];
     private static readonly Locale ChineseLocale = new("zh", "CN");
 
     /// <summary>The libphonenumber release whose metadata decides, as its assembly states it (9.0.43).</summary>
     internal static string LibraryVersion { get; } = ReadVersion();
 
     /// <summary>The metadata's kind for a national number (digits, trunk 0 kept): from the kept range when there is one.</summary>
-    internal static RangeKind Kind(string national) => Lookup(national).Kind;
+    internal static RangeKind Kind(string national)
+    {
+        if (!IsMobileBlock(national)) return Lookup(national).Kind;
+        var head = ((national[1] - '0') * 10) + (national[2] - '0') - 30;
+        var block = ((national[3] - '0') * 1000) + ((national[4] - '0') * 100) + ((national[5] - '0') * 10) + (national[6] - '0');
+        var kinds = MobileKinds[head] ?? System.Threading.Interlocked.CompareExchange(ref MobileKinds[head], new byte[10_000], null) ?? MobileKinds[head]!;
+        var known = kinds[block];
+        if (known != 0) return (RangeKind)(known - 1);
+        var kind = Lookup(national).Kind;
+        kinds[block] = (byte)(kind + 1);
+        return kind;
+    }
+
+    /// <summary>Eleven characters, 1[3-9] and then digits: a number whose first seven digits name a mobile block.</summary>
+    private static bool IsMobileBlock(string national)
+    {
+        if (national.Length != 11 || national[0] != '1' || national[1] < '3' || national[1] > '9') return false;
+        for (var i = 2; i < MobileRangeDigits; i++)
+            if (national[i] is < '0' or > '9') return false;
+        return true;
+    }
 
     /// <summary>The geocoder's province and city for a national number, or null when it knows none.</summary>
     internal static string? Region(string national, RegionLanguage language) => NullIfEmpty(Lookup(national).Region(language));

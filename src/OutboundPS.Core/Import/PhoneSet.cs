@@ -15,6 +15,11 @@ internal sealed class PhoneSet
 
     private readonly Dictionary<long, Container> _containers = new();
 
+    // The container Add used last: exports often list numbers in order, and neighbours share a container. Contains does
+    // not use it, so a finished list can be read from several threads.
+    private long _lastKey = -1;
+    private Container? _last;
+
     internal long Count { get; private set; }
 
     /// <summary>Adds a normalized phone (digits only, at most 12); false when it was already there.</summary>
@@ -22,11 +27,15 @@ internal sealed class PhoneSet
     {
         var code = Encode(phone);
         var key = code >> 16;
-        if (!_containers.TryGetValue(key, out var container))
+        var container = key == _lastKey ? _last : null;
+        if (container is null && !_containers.TryGetValue(key, out container))
         {
             container = new Container();
             _containers.Add(key, container);
         }
+
+        _lastKey = key;
+        _last = container;
 
         if (!container.Add((ushort)(code & 0xFFFF))) return false;
         Count++;

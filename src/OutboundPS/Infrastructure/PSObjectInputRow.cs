@@ -36,6 +36,7 @@ internal sealed class PSObjectInputRow : IInputRow
     public string? GetValue(string name)
     {
         var value = _dictionary is not null ? ValueOf(_dictionary, name) : _row.Properties[name]?.Value;
+        if (value is string text) return text; // Import-Csv's every value
         if (value is PSObject wrapped) value = wrapped.BaseObject;
         return value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString();
     }
