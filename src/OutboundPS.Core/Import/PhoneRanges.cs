@@ -63,8 +63,10 @@ internal static class PhoneRanges
     internal static RangeKind Kind(string national)
     {
         if (!IsMobileBlock(national)) return Lookup(national).Kind;
-        var head = ((national[1] - '0') * 10) + (national[2] - '0') - 30;
-        var block = ((national[3] - '0') * 1000) + ((national[4] - '0') * 100) + ((national[5] - '0') * 10) + (national[6] - '0');
+        var prefix = 0;
+        for (var i = 0; i < MobileRangeDigits; i++) prefix = (prefix * 10) + (national[i] - '0');
+        var head = (prefix / 10_000) - 130;
+        var block = prefix % 10_000;
         var kinds = MobileKinds[head] ?? System.Threading.Interlocked.CompareExchange(ref MobileKinds[head], new byte[10_000], null) ?? MobileKinds[head]!;
         var known = kinds[block];
         if (known != 0) return (RangeKind)(known - 1);
