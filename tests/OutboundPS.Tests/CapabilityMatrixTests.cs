@@ -202,7 +202,7 @@ public sealed class CapabilityMatrixTests
             Assert.Contains(operation switch
             {
                 "Records" => "OutboundPush", "FailedPushes" => "-MissedCallback", "Seats" => "Get-OutboundLine", "SmsTemplates" => "-SendSms",
-                "Blocklists" => "-ExcludePhone", _ => "-OutboundTask",
+                "Blocklists" => "-ExcludePhonePath", _ => "-OutboundTask",
             }, error.RecommendedAction);
         }
         else

@@ -203,7 +203,7 @@ Describe 'The blocklist cmdlets on iFlytek' {
         Disconnect-Outbound -Session $script:iflytek
     }
 
-    It 'each of the seven answers NotImplemented that names the local -ExcludePhone' {
+    It 'each of the seven answers NotImplemented that names the local -ExcludePhonePath and -ExcludePhone' {
         $script:commands | Should -HaveCount 7
         foreach ($command in $script:commands) {
             $failure = $null
@@ -211,7 +211,7 @@ Describe 'The blocklist cmdlets on iFlytek' {
             $failure | Should -Not -BeNullOrEmpty -Because "$command"
             $failure.FullyQualifiedErrorId | Should -BeLike 'OutboundPS.IFlytek.NotImplemented,*' -Because "$command"
             $failure.CategoryInfo.Category | Should -Be 'NotImplemented'
-            $failure.Exception.Message | Should -BeLike '*-ExcludePhone (Import-OutboundCustomer, Invoke-OutboundCall)*'
+            $failure.Exception.Message | Should -BeLike '*-ExcludePhonePath (or -ExcludePhone for a few numbers) on Import-OutboundCustomer and Invoke-OutboundCall*'
         }
     }
 }

@@ -48,7 +48,7 @@ internal sealed class IFlytekVendor : VendorDescriptor
         [VendorOperation.ReadSeats] = "iFlytek dials at each line's own concurrency: Get-OutboundLine shows it.",
         [VendorOperation.ReadSmsTemplates] = "yeta has no SMS templates in its API; sending SMS from a task (New-OutboundTask -SendSms) is BYRobot only.",
         [VendorOperation.Blocklists] = "yeta keeps no blocklist in its API: keep the numbers in a file and leave them out of every import and call " +
-            "with -ExcludePhone (Import-OutboundCustomer, Invoke-OutboundCall).",
+            "with -ExcludePhonePath (or -ExcludePhone for a few numbers) on Import-OutboundCustomer and Invoke-OutboundCall.",
     };
 
     internal override IReadOnlyDictionary<TaskOption, string> RefusedTaskOptions { get; } = new Dictionary<TaskOption, string>
