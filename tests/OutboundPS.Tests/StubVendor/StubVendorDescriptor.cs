@@ -33,7 +33,7 @@ internal sealed class StubVendorDescriptor : VendorDescriptor
         [VendorOperation.ReadFailedPushes] = "The stub keeps no results; use Get-OutboundCallRecord -MissedCallback.",
         [VendorOperation.ReadSeats] = "The stub has no seats; Get-OutboundLine shows each line's concurrency.",
         [VendorOperation.ReadSmsTemplates] = "The stub sends no SMS; omit -SendSms.",
-        [VendorOperation.Blocklists] = "The stub keeps no blocklist; use -ExcludePhone.",
+        [VendorOperation.Blocklists] = "The stub keeps no blocklist; use -ExcludePhonePath or -ExcludePhone.",
     };
 
     internal override IReadOnlyDictionary<TaskOption, string> RefusedTaskOptions { get; } = new Dictionary<TaskOption, string>
