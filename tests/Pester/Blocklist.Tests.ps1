@@ -80,6 +80,18 @@ Describe 'The blocklist round trip on the ByRobot sandbox host over HTTP' {
         @(Get-OutboundBlocklist -Id $list.Id) | Should -BeNullOrEmpty
     }
 
+    It 'empties a group of more than one page through Get-OutboundBlocklistNumber | Remove-OutboundBlocklistNumber' {
+        # 120 numbers are three pages of 50: a removal made while the pages are still being read would move the
+        # rest up a page, past the reader, and leave numbers behind.
+        $list = New-OutboundBlocklist -Name 'Pester 清空' -Confirm:$false
+        $null = $script:phones[0..119] | Add-OutboundBlocklistNumber -ListId $list -Confirm:$false
+        @(Get-OutboundBlocklistNumber -ListId $list.Id) | Should -HaveCount 120
+
+        Get-OutboundBlocklist -Id $list.Id | Get-OutboundBlocklistNumber | Remove-OutboundBlocklistNumber -Confirm:$false
+        @(Get-OutboundBlocklistNumber -ListId $list.Id) | Should -BeNullOrEmpty
+        $list | Remove-OutboundBlocklist -Confirm:$false
+    }
+
     It 'renames a group and changes its note with Set-OutboundBlocklist, keeping what is not given' {
         $list = New-OutboundBlocklist -Name 'Pester 旧名' -Remark '原备注' -Confirm:$false
         $renamed = $list | Set-OutboundBlocklist -Name 'Pester 新名' -PassThru -Confirm:$false

@@ -1,5 +1,7 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using OutboundPS.Commands.Infrastructure;
+using OutboundPS.Contract;
 using OutboundPS.Import;
 
 namespace OutboundPS.Commands;
@@ -9,6 +11,8 @@ namespace OutboundPS.Commands;
 [OutputType(typeof(void))]
 public sealed class RemoveOutboundBlocklistNumberCommand : BlocklistCmdlet
 {
+    private readonly List<(OutboundSession Session, IBlocklists Lists, string ListId, string Phone)> _confirmed = new();
+
     /// <summary>The group (an id or an OutboundBlocklist); a piped number brings its own.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
     [BlocklistIdTransformation]
@@ -40,12 +44,24 @@ public sealed class RemoveOutboundBlocklistNumberCommand : BlocklistCmdlet
                 continue;
             }
 
-            if (!ShouldProcess($"{session.Vendor} blocklist {ListId}", $"Remove {phone}")) continue;
+            if (ShouldProcess($"{session.Vendor} blocklist {ListId}", $"Remove {phone}")) _confirmed.Add((session, lists, ListId, phone));
+        }
+    }
+
+    /// <summary>
+    /// Removes what was confirmed only once the input has ended: Get-OutboundBlocklistNumber reads the group a page at a
+    /// time, and a number removed while it reads would move the rest up a page, past the reader (every other page
+    /// would be skipped).
+    /// </summary>
+    protected override void EndProcessing()
+    {
+        foreach (var (session, lists, listId, phone) in _confirmed)
+        {
             var removed = false;
-            if (!TryRun(async token => removed = await lists.RemoveNumberAsync(ListId, phone, token).ConfigureAwait(false), phone)) continue;
+            if (!TryRun(async token => removed = await lists.RemoveNumberAsync(listId, phone, token).ConfigureAwait(false), phone)) continue;
             if (!removed)
                 WriteError(ErrorRecords.From(new OutboundException($"OutboundPS.{session.Vendor}.BlocklistNumberNotFound", OutboundErrorKind.ObjectNotFound,
-                    $"{session.Vendor} removed nothing: blocklist {ListId} does not hold {phone}. Get-OutboundBlocklistNumber -ListId {ListId} lists what it holds.")
+                    $"{session.Vendor} removed nothing: blocklist {listId} does not hold {phone}. Get-OutboundBlocklistNumber -ListId {listId} lists what it holds.")
                 { Vendor = session.Vendor, TargetObject = phone }, phone));
         }
     }
