@@ -236,6 +236,16 @@ public sealed class ByRobotBlocklistTests
     }
 
     [Fact]
+    public async Task AGroupThatDoesNotExist_PointsToTheListOfGroups_NotToTheTasks()
+    {
+        await using var h = await OverHttpAsync();
+        var missing = await Assert.ThrowsAsync<OutboundException>(() => h.Session.Client.Blocklists.GetNumberPageAsync("99999", 1, None));
+        Assert.Equal("404", missing.VendorCode);
+        Assert.Contains("Get-OutboundBlocklist", missing.RecommendedAction);
+        Assert.DoesNotContain("Get-OutboundTask", missing.RecommendedAction);
+    }
+
+    [Fact]
     public async Task RemovingANumberNotListed_ReportsFalse()
     {
         await using var h = await OverHttpAsync();

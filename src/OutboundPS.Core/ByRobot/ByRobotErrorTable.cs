@@ -20,9 +20,15 @@ internal static class ByRobotErrorTable
         [500] = new("unknown error", OutboundErrorKind.NotSpecified, "Retry later; if it persists, contact BYRobot."),
     };
 
+    // The blacklist endpoints' ids are groups, not tasks: their 404 points to the list of groups.
+    private static readonly VendorErrorInfo BlocklistNotFound =
+        new("resource not found", OutboundErrorKind.ObjectNotFound, "Check the id; Get-OutboundBlocklist lists the blocklists.");
+
     internal static OutboundException ToException(int code, string? message, string operation) =>
         OutboundErrors.Vendor(ByRobotVendor.Id, operation, code.ToString(CultureInfo.InvariantCulture), message,
-            Codes.TryGetValue(code, out var info)
-                ? info
-                : new VendorErrorInfo("a code OutboundPS does not know", OutboundErrorKind.NotSpecified, "See the BYRobot documentation for this code."));
+            code == 404 && operation.IndexOf("blacklist", System.StringComparison.OrdinalIgnoreCase) >= 0
+                ? BlocklistNotFound
+                : Codes.TryGetValue(code, out var info)
+                    ? info
+                    : new VendorErrorInfo("a code OutboundPS does not know", OutboundErrorKind.NotSpecified, "See the BYRobot documentation for this code."));
 }
