@@ -162,6 +162,34 @@ public sealed class ByRobotBlocklistTests
     }
 
     [Fact]
+    public async Task AStopWhileAddingToTheDefaultGroup_LeavesTheNumberOnTheWireUnknown_AndTheOnesNotSentRejected()
+    {
+        await using var h = await OverHttpAsync();
+        // No list: one request a number (B6). The stop comes while the first of three is on the wire.
+        var addition = new BlocklistAddition(h.Session, h.Session.Client.Blocklists, new BlocklistAddOptions { BatchSize = 3, KeepNumbers = true });
+        h.Simulator.Faults.Latency = TimeSpan.FromSeconds(10);
+        using var stop = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+        await addition.AddAsync("13200000001", stop.Token);
+        await addition.AddAsync("13200000002", stop.Token);
+        await Assert.ThrowsAnyAsync<Exception>(() => addition.AddAsync("13200000003", stop.Token));
+
+        var result = addition.Abandon("Not sent: stopped.");
+        Assert.Equal((3L, 0L, 2L, 0L, 1L), (result.Read, result.Added, result.Rejected, result.Failed, result.Unknown));
+        Assert.Equal(new[] { BlocklistOutcome.Unknown, BlocklistOutcome.Rejected, BlocklistOutcome.Rejected }, result.Numbers.Select(n => n.Outcome));
+        Assert.Equal("Not sent: stopped.", result.Numbers[2].Reason);
+    }
+
+    [Fact]
+    public async Task ANumberInARangeTheMetadataDoesNotList_CanStillBeBlocked()
+    {
+        await using var h = await OverHttpAsync();
+        var list = await h.Session.Client.Blocklists.NewListAsync("new ranges", null, None);
+        // 154 is a mobile block libphonenumber 9.0.43 does not list; an import refuses it without -AllowUnassignedRange.
+        var result = await AddAsync(h, list.Id, "15412345678");
+        Assert.Equal((1L, 1L, 0L), (result.Read, result.Added, result.Rejected));
+    }
+
+    [Fact]
     public async Task WithoutAList_EachNumberGoesToTheDefaultGroup_ThroughAddBlackList()
     {
         await using var h = await OverHttpAsync();

@@ -75,7 +75,8 @@ internal sealed class BlocklistAddition
     internal Task AddAsync(string? phone, CancellationToken cancellationToken)
     {
         var entry = Take(phone);
-        var check = PhoneNumber.Check(phone);
+        // Blocking a number never depends on the numbering metadata: a new range can be blocked before the library knows it.
+        var check = PhoneNumber.Check(phone, allowUnassignedRange: true);
         if (check.Kind == PhoneKind.Invalid)
         {
             Reject(entry, OutboundErrors.InvalidBlocklistNumber(entry.InputNumber, phone, check.Problem!, check.Fix! + " and add it again."));
@@ -92,7 +93,8 @@ internal sealed class BlocklistAddition
         var phone = row.GetValue(_columns.PhoneColumn);
         var name = _columns.NameColumn is null ? null : row.GetValue(_columns.NameColumn);
         var entry = Take(phone);
-        var check = PhoneNumber.Check(phone);
+        // Blocking a number never depends on the numbering metadata: a new range can be blocked before the library knows it.
+        var check = PhoneNumber.Check(phone, allowUnassignedRange: true);
         if (check.Kind == PhoneKind.Invalid)
         {
             Reject(entry, OutboundErrors.InvalidRow("Phone", entry.InputNumber, _columns.PhoneColumn, phone, check.Problem!, check.Fix! + " and add it again."));
@@ -147,13 +149,22 @@ internal sealed class BlocklistAddition
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
         if (_batch.Count == 0) return;
-        var batch = _batch.ToArray();
-        _batch.Clear();
         if (_toDefault)
         {
-            foreach (var item in batch) await AddOneAsync(item.Entry, item.Spec, cancellationToken).ConfigureAwait(false);
+            // One request a number: each leaves the batch only as it is sent, so a stop leaves the rest to Abandon (not sent).
+            while (_batch.Count > 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var item = _batch[0];
+                _batch.RemoveAt(0);
+                await AddOneAsync(item.Entry, item.Spec, cancellationToken).ConfigureAwait(false);
+            }
+
             return;
         }
+
+        var batch = _batch.ToArray();
+        _batch.Clear();
 
         _result.Requests++;
         var span = $"numbers {batch[0].Entry.InputNumber}-{batch[batch.Length - 1].Entry.InputNumber}";
