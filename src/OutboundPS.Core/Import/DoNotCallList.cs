@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace OutboundPS.Import;
@@ -59,7 +60,9 @@ internal sealed class DoNotCallList
     {
         // Most exports already hold clean mobiles, read by the front end as themselves: no copy for those.
         if (text is { Length: 11 } && text[0] == '1' && AllDigits(text)) return _phones.Contains(text);
-        return PhoneNumber.TryRead(text, out var national, out _) && national.Length is > 0 and <= PhoneSet.MaxDigits && _phones.Contains(national);
+        if (!PhoneNumber.TryRead(text, out var national, out _)) return false;
+        national = DialForm(national);
+        return national.Length is > 0 and <= PhoneSet.MaxDigits && _phones.Contains(national);
     }
 
     /// <summary>
@@ -93,6 +96,7 @@ internal sealed class DoNotCallList
             return false;
         }
 
+        national = DialForm(national);
         if (national.Length == 0 || national.Length > PhoneSet.MaxDigits)
         {
             problem = national.Length == 0
@@ -104,6 +108,24 @@ internal sealed class DoNotCallList
 
         _phones.Add(national);
         return true;
+    }
+
+    /// <summary>
+    /// The form a customer's number takes when the list's entry is written in a way no row is: a country code without
+    /// + or 00 ("86 10 12345678", "8675512345678"), or a 0 dialled before a mobile ("013800138000"). A row reads as
+    /// 010…, 0755… or 138…, so the entry must too, or it would never match and the customer would be called.
+    /// </summary>
+    private static string DialForm(string national)
+    {
+        if (PhoneNumber.HasDialShape(national)) return national;
+        if (national.Length > 2 && national.StartsWith("86", StringComparison.Ordinal))
+        {
+            var rest = national.Substring(2);
+            var candidate = rest[0] == '0' || (rest.Length == 11 && rest[0] == '1') ? rest : "0" + rest;
+            if (PhoneNumber.HasDialShape(candidate)) return candidate;
+        }
+
+        return national.Length == 12 && national[0] == '0' && PhoneNumber.HasDialShape(national.Substring(1)) ? national.Substring(1) : national;
     }
 
     private static bool AllDigits(string text)
