@@ -251,6 +251,20 @@ public sealed class ByRobotBlocklistTests
     }
 
     [Fact]
+    public async Task UnderForce_ANumberTheVendorWillNotRemove_EndsWithTheGroupsCount_NotTheVendorsRefusal()
+    {
+        await using var h = await OverHttpAsync(wrap: simulator => new KeepsOneNumber(simulator, "13400000007"));
+        var lists = h.Session.Client.Blocklists;
+        var list = await lists.NewListAsync("stuck", null, None);
+        await AddAsync(h, list.Id, Enumerable.Range(1, 20).Select(i => $"134000000{i:00}").ToArray());
+
+        var refused = await Assert.ThrowsAsync<OutboundException>(() => BlocklistRemoval.RemoveAsync(h.Session, lists, list, force: true, null, None));
+        Assert.Equal("OutboundPS.ByRobot.BlocklistNotEmpty", refused.ErrorId);
+        Assert.Contains("1 number", refused.Message);
+        Assert.Empty(h.Requests("/blacklist/group/delete"));
+    }
+
+    [Fact]
     public async Task TheSandbox_RefusesToDeleteAGroupThatHoldsNumbers()
     {
         await using var h = await OverHttpAsync();
@@ -330,6 +344,30 @@ public sealed class ByRobotBlocklistTests
             var body = JsonNode.Parse(request.Body)!.AsObject();
             var numbers = (JsonArray)body["blacklist"]!;
             if (numbers.Count > 1) numbers.RemoveAt(numbers.Count - 1);
+            return _inner.Handle(new SimulatedRequest(request.Method, request.Path, request.Query, request.Headers, Encoding.UTF8.GetBytes(body.ToJsonString())));
+        }
+    }
+
+    /// <summary>Answers the delete of one number as if the group did not hold it (B12's data false), so it stays.</summary>
+    private sealed class KeepsOneNumber : IVendorSimulator
+    {
+        private readonly IVendorSimulator _inner;
+        private readonly string _kept;
+
+        internal KeepsOneNumber(IVendorSimulator inner, string kept)
+        {
+            _inner = inner;
+            _kept = kept;
+        }
+
+        public SandboxFaults Faults => _inner.Faults;
+
+        public SimulatedResponse Handle(SimulatedRequest request)
+        {
+            if (!request.Path.EndsWith("/blacklist/info/delete", StringComparison.Ordinal)) return _inner.Handle(request);
+            var body = JsonNode.Parse(request.Body)!.AsObject();
+            if (body["mobile"]?.GetValue<string>() != _kept) return _inner.Handle(request);
+            body["mobile"] = "13999999999";
             return _inner.Handle(new SimulatedRequest(request.Method, request.Path, request.Query, request.Headers, Encoding.UTF8.GetBytes(body.ToJsonString())));
         }
     }

@@ -31,17 +31,18 @@ internal static class BlocklistRemoval
             // Always the first page: every number removed moves the rest up.
             var page = await lists.GetNumberPageAsync(list.Id, 1, cancellationToken).ConfigureAwait(false);
             if (page.Numbers.Count == 0) break;
-            var progress = false;
+            var removedHere = 0;
             foreach (var number in page.Numbers)
             {
                 if (!await lists.RemoveNumberAsync(list.Id, number.Phone, cancellationToken).ConfigureAwait(false)) continue;
-                progress = true;
+                removedHere++;
                 removed?.Invoke(number);
             }
 
-            if (!progress)
+            if (removedHere == 0)
                 throw OutboundErrors.BlocklistNotEmpty(session.Vendor, list.Id, list.Name, page.Total);
-            held = page.Total - page.Numbers.Count;
+            // Only what was removed counts: a number the vendor would not remove is still there, and the group is not empty.
+            held = page.Total - removedHere;
         }
 
         await lists.RemoveListAsync(list.Id, cancellationToken).ConfigureAwait(false);
