@@ -115,6 +115,22 @@ Describe 'Do not call on the <Vendor> sandbox host' -ForEach @(
         @(Get-SandboxRequest $script:sandbox).Count | Should -Be $before
     }
 
+    It 'reads every file a wildcard in -ExcludePhonePath matches, as -Path parameters do' {
+        $folder = Join-Path ([System.IO.Path]::GetTempPath()) "outboundps-dnc-$([guid]::NewGuid().ToString('N'))"
+        $null = New-Item -ItemType Directory -Path $folder
+        try {
+            Set-Content -LiteralPath (Join-Path $folder 'march.txt') -Value '13800000003' -Encoding utf8
+            Set-Content -LiteralPath (Join-Path $folder 'april.txt') -Value '13800000005' -Encoding utf8
+            $results = @(Invoke-OutboundCall -Phone '13800000003', '13800000005', '13800000007' -RobotId $RobotId -Name '张三' @Call `
+                    -ExcludePhonePath (Join-Path $folder '*.txt') -Confirm:$false -WhatIf -WarningAction SilentlyContinue)
+
+            ($results | Where-Object Code -EQ 'DoNotCall').Phone | Should -Be '13800000003', '13800000005'
+        }
+        finally {
+            Remove-Item -LiteralPath $folder -Recurse -Force
+        }
+    }
+
     It 'stops before anything is sent on a list entry that is not a number, naming the file, line and value' {
         $bad = Get-TempListPath '.txt'
         Set-Content -LiteralPath $bad -Value '13800000003', '138-0000-000x' -Encoding utf8

@@ -7,9 +7,10 @@ namespace OutboundPS;
 /// <summary>Every error message OutboundPS writes, in one place.</summary>
 internal static class OutboundErrors
 {
+    // A parameter the user never gave has no value to quote: "-Name: nothing to change", not "-Name '': ...".
     internal static OutboundException InvalidArgument(string parameter, object? value, string problem, string fix) =>
         new($"OutboundPS.InvalidArgument.{parameter}", OutboundErrorKind.InvalidArgument,
-            $"-{parameter} '{value}': {problem} {fix}")
+            value is null ? $"-{parameter}: {problem} {fix}" : $"-{parameter} '{value}': {problem} {fix}")
         { TargetObject = value, RecommendedAction = fix };
 
     /// <summary>Connect-Outbound -Sandbox beside an account's credentials: which of the two was meant cannot be known.</summary>

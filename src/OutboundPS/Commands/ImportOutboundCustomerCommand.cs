@@ -74,6 +74,7 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
 
     /// <summary>Files of numbers never to send: one number a line, or a .csv file whose phone column is found like the input's.</summary>
     [Parameter]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[]? ExcludePhonePath { get; set; }
 

@@ -81,6 +81,7 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
 
     /// <summary>Files of numbers never to call: one number a line, or a .csv file whose phone column is found like the input's.</summary>
     [Parameter]
+    [SupportsWildcards]
     [ValidateNotNullOrEmpty]
     public string[]? ExcludePhonePath { get; set; }
 

@@ -58,12 +58,36 @@ public abstract class OutboundCmdlet : PSCmdlet
     private protected Import.DoNotCallList? ReadDoNotCallList(string[]? phones, string[]? paths)
     {
         if ((phones is null || phones.Length == 0) && (paths is null || paths.Length == 0)) return null;
-        var files = paths is null ? Array.Empty<string>() : Array.ConvertAll(paths, GetUnresolvedProviderPathFromPSPath);
+        var files = paths is null ? Array.Empty<string>() : ResolveListFiles(paths);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var list = Validate(() => Import.DoNotCallList.Load(phones, files), null);
         WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Do-not-call list: {0:N0} numbers from {1} -ExcludePhone entries and {2} files, read in {3:0.00} s.",
             list!.Count, phones?.Length ?? 0, files.Length, clock.Elapsed.TotalSeconds));
         return list;
+    }
+
+    /// <summary>
+    /// -ExcludePhonePath as a -Path: a wildcard names every file it matches (and is an error when it matches none); a
+    /// plain path is taken as it is, so a file that is missing is reported by the list's reader with its name.
+    /// </summary>
+    private string[] ResolveListFiles(string[] paths)
+    {
+        var files = new System.Collections.Generic.List<string>();
+        foreach (var path in paths)
+        {
+            if (!WildcardPattern.ContainsWildcardCharacters(path))
+            {
+                files.Add(GetUnresolvedProviderPathFromPSPath(path));
+                continue;
+            }
+
+            var matched = GetResolvedProviderPathFromPSPath(path, out _);
+            if (matched.Count == 0)
+                Terminate(OutboundErrors.InvalidArgument("ExcludePhonePath", path, "matches no file.", "Check the path and its wildcard."), path);
+            files.AddRange(matched);
+        }
+
+        return files.ToArray();
     }
 
     /// <summary>Queues an action (a Write* call) to run on the pipeline thread while Core work is in progress.</summary>
