@@ -147,6 +147,7 @@ Describe '-AllowUnassignedRange on import and call' {
 
         $call = Invoke-OutboundCall -Phone 15412345678 -Name '张三' -RobotId 5002 -AllowUnassignedRange -Confirm:$false -WarningAction SilentlyContinue
         $call.Phone | Should -BeExactly '15412345678'
+        $call.Accepted | Should -BeTrue -Because 'the switch places the call; a refused call carries its Phone too'
     }
 }
 
