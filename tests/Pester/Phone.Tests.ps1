@@ -112,6 +112,11 @@ Describe 'Test-OutboundPhone' {
         $lines[2] | Should -Match '^13800138000\s+13800138000\s+Mobile\s+True\s+北京市'
         $lines[3] | Should -Match '^0551-65123456\s+055165123456\s+Landline\s+True\s+安徽省合肥市'
     }
+
+    It 'starts the table''s Reason at the problem, the input being in the first column' {
+        $line = @(Test-OutboundPhone 15412345678 | Out-String -Width 80 -Stream | Where-Object { $_.Trim() })[2]
+        $line | Should -Match '^15412345678\s+15412345678\s+Unassigned\s+False\s+is in the mobile'
+    }
 }
 
 Describe '-AllowUnassignedRange on import and call' {
