@@ -58,6 +58,16 @@ public sealed class DoNotCallTests : IDisposable
     }
 
     [Fact]
+    public void ANumberWithAnotherCountryCode_IsLeftOutAndCounted_NotARefusalOfTheWholeList()
+    {
+        // OutboundPS never dials outside mainland China, so no row can match it; the rest of the list still holds.
+        var list = DoNotCallList.Load(new[] { "+1 212 555 0100", "13800138000", "0044 20 7946 0000" }, null)!;
+
+        Assert.Equal((1L, 2L), (list.Count, list.Foreign));
+        Assert.True(list.Contains("13800138000"));
+    }
+
+    [Fact]
     public void NoListGiven_IsNoList()
     {
         Assert.Null(DoNotCallList.Load(null, null));

@@ -131,6 +131,14 @@ Describe 'Do not call on the <Vendor> sandbox host' -ForEach @(
         }
     }
 
+    It 'leaves a number with another country code out of the list with a warning, and keeps the rest' {
+        $results = @(Invoke-OutboundCall -Phone '13800000003', '13800000005' -RobotId $RobotId -Name '张三' @Call `
+                -ExcludePhone '+1 212 555 0100', '13800000003' -Confirm:$false -WhatIf -WarningVariable warned -WarningAction SilentlyContinue)
+
+        ($results | Where-Object Code -EQ 'DoNotCall').Phone | Should -Be '13800000003'
+        $warned.Message | Should -Contain 'Do-not-call entries outside mainland China (another country code) left out of the list: 1. OutboundPS never calls such a number, so none can match.'
+    }
+
     It 'stops before anything is sent on a list entry that is not a number, naming the file, line and value' {
         $bad = Get-TempListPath '.txt'
         Set-Content -LiteralPath $bad -Value '13800000003', '138-0000-000x' -Encoding utf8

@@ -23,6 +23,12 @@ internal sealed class DoNotCallList
     internal long Count => _phones.Count;
 
     /// <summary>
+    /// Entries with another country code, left out of the list: OutboundPS never dials outside mainland China, so no row
+    /// or call can match them, and refusing the whole list for them would protect no one. The cmdlet says how many.
+    /// </summary>
+    internal long Foreign { get; private set; }
+
+    /// <summary>
     /// Reads every number given; null when none was (no list). An entry that is not a number ends it with an error naming
     /// the parameter, the file and line, and the value: a list that cannot be read whole protects no one.
     /// </summary>
@@ -91,6 +97,12 @@ internal sealed class DoNotCallList
 
         if (!PhoneNumber.TryRead(text, out var national, out var refusal))
         {
+            if (string.Equals(refusal.Problem, PhoneNumber.ForeignProblem, StringComparison.Ordinal))
+            {
+                Foreign++;
+                return true;
+            }
+
             problem = refusal.Problem!;
             fix = refusal.Fix!.TrimEnd('.');
             return false;

@@ -50,6 +50,10 @@ internal readonly struct PhoneCheck
 internal static class PhoneNumber
 {
     private const string RetypeFix = "Correct the number";
+
+    /// <summary>Why a number with another country code is refused; a do-not-call list tells such entries by it.</summary>
+    internal const string ForeignProblem =
+        "is an international number outside mainland China (its country code is not +86); OutboundPS dials only mainland numbers.";
     private const string ServiceFix = "Give the customer's own mobile or landline number";
     private const string UnassignedFix =
         "Check the number with the customer (if the range was assigned after that release, -AllowUnassignedRange accepts it)";
@@ -106,7 +110,7 @@ internal static class PhoneNumber
             var international = plus ? all : all.Substring(2);
             if (!international.StartsWith("86", System.StringComparison.Ordinal))
             {
-                refusal = PhoneCheck.Invalid("is an international number outside mainland China (its country code is not +86); OutboundPS dials only mainland numbers.",
+                refusal = PhoneCheck.Invalid(ForeignProblem,
                     "Remove the row, or give the customer's mainland number.");
                 return false;
             }

@@ -63,6 +63,10 @@ public abstract class OutboundCmdlet : PSCmdlet
         var list = Validate(() => Import.DoNotCallList.Load(phones, files), null);
         WriteVerbose(string.Format(CultureInfo.InvariantCulture, "Do-not-call list: {0:N0} numbers from {1} -ExcludePhone entries and {2} files, read in {3:0.00} s.",
             list!.Count, phones?.Length ?? 0, files.Length, clock.Elapsed.TotalSeconds));
+        if (list.Foreign > 0)
+            WriteWarning(string.Format(CultureInfo.InvariantCulture,
+                "Do-not-call entries outside mainland China (another country code) left out of the list: {0:N0}. OutboundPS never calls such a number, so none can match.",
+                list.Foreign));
         return list;
     }
 
