@@ -39,23 +39,6 @@ BeforeAll {
     }
     $script:session = $session
 
-    function Get-CellWidth {
-        <#
-            The console cells a line takes: East Asian wide characters (CJK, full-width forms, the ideographic space) take
-            two, as terminals draw them; counting characters would let a line of Chinese names pass at twice its width.
-        #>
-        param([string] $Line)
-        $cells = 0
-        foreach ($character in $Line.ToCharArray()) {
-            $code = [int] $character
-            $wide = ($code -ge 0x1100 -and $code -le 0x115F) -or ($code -ge 0x2E80 -and $code -le 0xA4CF) -or
-                ($code -ge 0xAC00 -and $code -le 0xD7A3) -or ($code -ge 0xF900 -and $code -le 0xFAFF) -or
-                ($code -ge 0xFE30 -and $code -le 0xFE4F) -or ($code -ge 0xFF00 -and $code -le 0xFF60) -or ($code -ge 0xFFE0 -and $code -le 0xFFE6)
-            $cells += if ($wide) { 2 } else { 1 }
-        }
-        $cells
-    }
-
     function Get-HeaderLine {
         <# The lines of a rendered table above its dashes: one when no header is broken. #>
         param([string[]] $Lines)
@@ -78,8 +61,8 @@ Describe 'Default table views' {
     }
 
     It 'measures a line in console cells, a Chinese character as two' {
-        Get-CellWidth '安徽省合肥市 0551' | Should -Be 17
-        Get-CellWidth '１３８' | Should -Be 6
+        Measure-DisplayWidth '安徽省合肥市 0551' | Should -Be 17
+        Measure-DisplayWidth '１３８' | Should -Be 6
     }
 
     It 'renders <_> columns wide with every header on one line, no line wider' -ForEach $script:widths {
@@ -90,7 +73,7 @@ Describe 'Default table views' {
             $headers | Should -HaveCount 1 -Because "$type at $width columns draws its header as:`n$($headers -join "`n")"
             $headers[0] | Should -Match '^\S' -Because "$type's table view is used"
             foreach ($line in $lines) {
-                Get-CellWidth $line.TrimEnd() | Should -BeLessOrEqual $width -Because "$type at $width columns: $line"
+                Measure-DisplayWidth $line.TrimEnd() | Should -BeLessOrEqual $width -Because "$type at $width columns: $line"
             }
         }
     }

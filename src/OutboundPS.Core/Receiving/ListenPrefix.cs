@@ -23,17 +23,13 @@ internal sealed class ListenPrefix
 
     private const string PrefixFix = "Give a prefix of the form http://host:port/path/ ending in '/', host being +, *, localhost, an IP address or a host name.";
 
-    private ListenPrefix(string given, string host, int port, string path, IPAddress[] addresses)
+    private ListenPrefix(string host, int port, string path, IPAddress[] addresses)
     {
-        Given = given;
         Host = host;
         Port = port;
         Path = path;
         Addresses = addresses;
     }
-
-    /// <summary>The prefix as given.</summary>
-    internal string Given { get; }
 
     /// <summary>The host as given: +, *, localhost, an address or a name.</summary>
     internal string Host { get; }
@@ -104,19 +100,19 @@ internal sealed class ListenPrefix
             (portText.Length > 5 || !portText.All(c => c is >= '0' and <= '9') || (port = int.Parse(portText, NumberStyles.None, CultureInfo.InvariantCulture)) > 65535))
             throw Malformed(prefix, $"the port '{portText}' is not a number from 0 to 65535.");
 
-        if (host is "+" or "*") return new ListenPrefix(prefix, host, port, path, new[] { IPAddress.IPv6Any });
+        if (host is "+" or "*") return new ListenPrefix(host, port, path, new[] { IPAddress.IPv6Any });
         if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))
-            return new ListenPrefix(prefix, host, port, path, new[] { IPAddress.Loopback, IPAddress.IPv6Loopback });
+            return new ListenPrefix(host, port, path, new[] { IPAddress.Loopback, IPAddress.IPv6Loopback });
         if (IPAddress.TryParse(host, out var address) && (host.IndexOf(':') >= 0 || host.Count(c => c == '.') == 3))
         {
-            return new ListenPrefix(prefix, host, port, path, new[] { address });
+            return new ListenPrefix(host, port, path, new[] { address });
         }
 
         if (host.Length == 0 || host.Length > 253 || !host.All(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '-' or '.'))
             throw Malformed(prefix, $"the host '{host}' is none of +, *, localhost, an IP address or a host name.");
         // HttpListener listens on every address for a host name (and matches the Host header); the allow-list and the
         // path decide what is admitted here.
-        return new ListenPrefix(prefix, host, port, path, new[] { IPAddress.IPv6Any });
+        return new ListenPrefix(host, port, path, new[] { IPAddress.IPv6Any });
     }
 
     /// <summary>
@@ -151,9 +147,9 @@ internal sealed class ListenPrefix
     internal string Redacted(int port) =>
         "http://" + (Host.IndexOf(':') >= 0 ? "[" + Host + "]" : Host) + ":" + port.ToString(CultureInfo.InvariantCulture) + (Path == "/" ? "/" : "/…/");
 
-    /// <summary>A request path as messages show it: the push path hidden, what follows it kept.</summary>
+    /// <summary>A request path already known to match, as messages show it: the push path hidden, what follows it kept.</summary>
     internal string RedactPath(string requestPath) =>
-        Path == "/" ? requestPath : Matches(requestPath) ? "/…/" + requestPath.Substring(Math.Min(requestPath.Length, Path.Length)) : "(another path)";
+        Path == "/" ? requestPath : "/…/" + requestPath.Substring(Math.Min(requestPath.Length, Path.Length));
 
     private static string MachineName()
     {

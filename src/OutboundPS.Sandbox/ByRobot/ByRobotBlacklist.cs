@@ -23,12 +23,6 @@ public sealed partial class ByRobotSimulator
     /// <summary>Single calls to listed numbers: accepted, never placed (the vendor reports them only by callback, as finishStatus 11).</summary>
     public List<(string Path, JsonObject Body)> BlockedCalls { get; } = new();
 
-    /// <summary>Whether any group of the company lists the number.</summary>
-    public bool IsBlacklisted(long company, string phone)
-    {
-        lock (Gate) return Listed(company, phone);
-    }
-
     private bool Listed(long company, string phone) => _blacklist.Any(g => g.Key.Company == company && g.Value.Mobiles.Contains(phone));
 
     private BlacklistGroup? Group(long company, long id)
