@@ -65,10 +65,7 @@ internal sealed class BlocklistAddition
 
         _batch.Clear();
         Settle(_inFlight, BlocklistOutcome.Unknown, "Sent, but the command stopped before the vendor's answer was read; not resent.");
-        _inFlight = Array.Empty<OutboundBlocklistEntry>();
-        IsFinished = true;
-        if (_options.KeepNumbers) _result.Numbers = _kept.ToArray();
-        return _result;
+        return Finish();
     }
 
     /// <summary>A number given as text (a string or a number piped in).</summary>
@@ -108,6 +105,11 @@ internal sealed class BlocklistAddition
     internal async Task<OutboundBlocklistResult> CompleteAsync(CancellationToken cancellationToken)
     {
         await FlushAsync(cancellationToken).ConfigureAwait(false);
+        return Finish();
+    }
+
+    private OutboundBlocklistResult Finish()
+    {
         IsFinished = true;
         if (_options.KeepNumbers) _result.Numbers = _kept.ToArray();
         return _result;

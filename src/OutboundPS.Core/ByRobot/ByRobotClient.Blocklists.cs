@@ -26,8 +26,6 @@ internal sealed partial class ByRobotClient : IBlocklists
 
     public int BatchLimit => ByRobotVendor.BlacklistBatchLimit;
 
-    public int PageSize => ByRobotVendor.BlacklistPageSize;
-
     public async Task<IReadOnlyList<OutboundBlocklist>> GetListsAsync(CancellationToken cancellationToken)
     {
         var groups = await GetAsync<ByRobotBlacklistGroup[]>(BlacklistGroupsPath, "company/blacklist/group/list", cancellationToken, Company()).ConfigureAwait(false)
@@ -62,7 +60,7 @@ internal sealed partial class ByRobotClient : IBlocklists
         var query = Company();
         query["blacklistInfoGroupId"] = ParseListId(listId).ToString(CultureInfo.InvariantCulture);
         query["pageNum"] = pageIndex.ToString(CultureInfo.InvariantCulture);
-        query["pageSize"] = (pageSize ?? PageSize).ToString(CultureInfo.InvariantCulture);
+        query["pageSize"] = (pageSize ?? ByRobotVendor.BlacklistPageSize).ToString(CultureInfo.InvariantCulture);
         var page = await GetAsync<ByRobotBlacklistPage>(BlacklistPagePath, "company/blacklist/info/page", cancellationToken, query).ConfigureAwait(false)
             ?? new ByRobotBlacklistPage();
         var items = page.List ?? Array.Empty<ByRobotBlacklistInfo>();

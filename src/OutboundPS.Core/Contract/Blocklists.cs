@@ -19,9 +19,6 @@ internal interface IBlocklists
     /// <summary>The most numbers a batch request may carry.</summary>
     int BatchLimit { get; }
 
-    /// <summary>Numbers a page of a group holds when read.</summary>
-    int PageSize { get; }
-
     Task<IReadOnlyList<OutboundBlocklist>> GetListsAsync(CancellationToken cancellationToken);
 
     /// <summary>Creates a group; the group as created (its publicFlag unknown).</summary>
@@ -33,7 +30,7 @@ internal interface IBlocklists
     /// <summary>Deletes an empty group.</summary>
     Task RemoveListAsync(string listId, CancellationToken cancellationToken);
 
-    /// <summary>One page (1-based) of a group's numbers, <see cref="PageSize"/> at a time, or <paramref name="pageSize"/> when given.</summary>
+    /// <summary>One page (1-based) of a group's numbers, the vendor's page size at a time, or <paramref name="pageSize"/> when given.</summary>
     Task<BlocklistNumberPage> GetNumberPageAsync(string listId, int pageIndex, CancellationToken cancellationToken, int? pageSize = null);
 
     /// <summary>Adds one number to the default group; the new entry's id.</summary>

@@ -19,25 +19,25 @@ internal sealed class CustomerRules
     internal bool AllowUnassignedRange { get; set; }
 
     /// <summary>These rules, with unassigned ranges allowed or not as the user chose.</summary>
-    internal CustomerRules WithUnassignedRange(bool allow) => allow == AllowUnassignedRange ? this : new()
+    internal CustomerRules WithUnassignedRange(bool allow)
     {
-        VendorName = VendorName,
-        AcceptsLandlines = AcceptsLandlines,
-        LandlineRefusal = LandlineRefusal,
-        RequiresName = RequiresName,
-        AllowUnassignedRange = allow,
-    };
+        if (allow == AllowUnassignedRange) return this;
+        var rules = Copy();
+        rules.AllowUnassignedRange = allow;
+        return rules;
+    }
 
     /// <summary>
     /// The rules for a single call: the vendors' call APIs (BYRobot singleCallByMobile, whose userName is optional;
     /// iFlytek callout) take no name, so only the import's name rule is dropped.
     /// </summary>
-    internal CustomerRules ForSingleCall() => new()
+    internal CustomerRules ForSingleCall()
     {
-        VendorName = VendorName,
-        AcceptsLandlines = AcceptsLandlines,
-        LandlineRefusal = LandlineRefusal,
-        RequiresName = false,
-        AllowUnassignedRange = AllowUnassignedRange,
-    };
+        var rules = Copy();
+        rules.RequiresName = false;
+        return rules;
+    }
+
+    // Every rule carried over, so a rule added later is not lost in a variant.
+    private CustomerRules Copy() => (CustomerRules)MemberwiseClone();
 }

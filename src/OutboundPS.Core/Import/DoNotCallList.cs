@@ -64,8 +64,6 @@ internal sealed class DoNotCallList
     /// <summary>Whether a phone as given in an input row is on the list.</summary>
     internal bool Contains(string? text)
     {
-        // Most exports already hold clean mobiles, read by the front end as themselves: no copy for those.
-        if (text is { Length: 11 } && text[0] == '1' && AllDigits(text)) return _phones.Contains(text);
         if (!PhoneNumber.TryRead(text, out var national, out _)) return false;
         national = DialForm(national);
         return national.Length is > 0 and <= PhoneSet.MaxDigits && _phones.Contains(national);
@@ -89,12 +87,6 @@ internal sealed class DoNotCallList
     private bool TryAdd(string? text, out string problem, out string fix)
     {
         problem = fix = string.Empty;
-        if (text is { Length: 11 } && text[0] == '1' && AllDigits(text))
-        {
-            _phones.Add(text);
-            return true;
-        }
-
         if (!PhoneNumber.TryRead(text, out var national, out var refusal))
         {
             if (string.Equals(refusal.Problem, PhoneNumber.ForeignProblem, StringComparison.Ordinal))
@@ -138,12 +130,5 @@ internal sealed class DoNotCallList
         }
 
         return national.Length == 12 && national[0] == '0' && PhoneNumber.HasDialShape(national.Substring(1)) ? national.Substring(1) : national;
-    }
-
-    private static bool AllDigits(string text)
-    {
-        foreach (var c in text)
-            if (c is < '0' or > '9') return false;
-        return true;
     }
 }

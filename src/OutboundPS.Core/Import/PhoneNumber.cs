@@ -81,8 +81,15 @@ internal static class PhoneNumber
     /// </summary>
     internal static bool TryRead(string? text, out string national, out PhoneCheck refusal)
     {
-        national = string.Empty;
         refusal = default;
+        // Most exports already hold clean mobiles: those read as themselves, without a copy.
+        if (text is { Length: 11 } && text[0] == '1' && AllDigits(text))
+        {
+            national = text;
+            return true;
+        }
+
+        national = string.Empty;
         var trimmed = Narrow(text ?? string.Empty).Trim();
         if (trimmed.Length == 0)
         {
