@@ -110,11 +110,11 @@ public sealed class ByRobotAccountTests
     public void SmsEnvelope_IsReadWithItsOwnMessageField()
     {
         var refused = Encoding.UTF8.GetBytes("""{"data":null,"code":403,"msg":"权限不足","success":false}""");
-        var error = Assert.Throws<OutboundException>(() => ByRobotEnvelopeReader.ParseSms<ByRobotSmsTemplatePage>(new RawResponse(200, refused), "sms/template/list"));
+        var error = Assert.Throws<OutboundException>(() => ByRobotEnvelopeReader.Parse<ByRobotSmsTemplatePage>(new RawResponse(200, refused), "sms/template/list"));
         Assert.Equal(("OutboundPS.ByRobot.403", "权限不足"), (error.ErrorId, error.VendorMessage));
 
         var html = Encoding.UTF8.GetBytes("<html>502</html>");
-        var unreadable = Assert.Throws<OutboundException>(() => ByRobotEnvelopeReader.ParseSms<ByRobotSmsTemplatePage>(new RawResponse(502, html), "sms/template/list"));
+        var unreadable = Assert.Throws<OutboundException>(() => ByRobotEnvelopeReader.Parse<ByRobotSmsTemplatePage>(new RawResponse(502, html), "sms/template/list"));
         Assert.Equal("OutboundPS.ByRobot.UnreadableAnswer", unreadable.ErrorId);
     }
 

@@ -32,15 +32,3 @@ internal sealed class ByRobotSmsTemplate
     [JsonPropertyName("gmtCreate")] public string? GmtCreate { get; set; }
     [JsonPropertyName("gmtModified")] public string? GmtModified { get; set; }
 }
-
-/// <summary>
-/// sms/template/list's own envelope, {data, code, msg, success}: msg where the others have resultMsg
-/// (docs/vendors/byrobot.md#quirk-sms-envelope).
-/// </summary>
-internal sealed class ByRobotSmsEnvelope<T>
-{
-    [JsonPropertyName("code")] public int? Code { get; set; }
-    [JsonPropertyName("data")] public T? Data { get; set; }
-    [JsonPropertyName("msg")] public string? Msg { get; set; }
-    [JsonPropertyName("success")] public bool? Success { get; set; }
-}

@@ -30,8 +30,8 @@ internal sealed partial class ByRobotClient : ISeatReads, ISmsTemplateReads
         // The list filters one status code; several, or Unknown (which has no code), are filtered here, page by page.
         var codes = wanted?.Distinct().Select(ByRobotSmsTemplateMap.ToCode).ToArray();
         if (codes is { Length: 1 } && codes[0] is { } code) query["status"] = code.ToString(CultureInfo.InvariantCulture);
-        var page = await GetAsync<ByRobotSmsTemplatePage>(SmsTemplatesPath, "sms/template/list", cancellationToken, query,
-            (raw, operation) => ByRobotEnvelopeReader.ParseSms<ByRobotSmsTemplatePage>(raw, operation).Data).ConfigureAwait(false) ?? new ByRobotSmsTemplatePage();
+        var page = await GetAsync<ByRobotSmsTemplatePage>(SmsTemplatesPath, "sms/template/list", cancellationToken, query).ConfigureAwait(false)
+            ?? new ByRobotSmsTemplatePage();
         var items = page.List ?? Array.Empty<ByRobotSmsTemplate>();
         var templates = items.Select(ByRobotSmsTemplateMap.ToTemplate).Where(t => wanted is null || wanted.Contains(t.Status)).ToArray();
         return new SmsTemplatePage(templates, page.Total ?? items.Length, items.Length);

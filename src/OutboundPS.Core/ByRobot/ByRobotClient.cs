@@ -398,14 +398,13 @@ internal sealed partial class ByRobotClient : IVendorClient, ITaskUpdates, ITask
     private Task Control(string path, string operation, string taskId, CancellationToken cancellationToken) =>
         PostAsync<object>(path, operation, new ByRobotTaskId { TaskId = ParseId("Id", taskId) }, cancellationToken);
 
-    private Task<T?> GetAsync<T>(string path, string operation, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? query = null,
-        Func<RawResponse, string, T?>? read = null) =>
+    private Task<T?> GetAsync<T>(string path, string operation, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? query = null) =>
         SendAsync<T>(_readRetry, () =>
         {
             var request = new RestRequest(path, Method.Get);
             foreach (var pair in query ?? new Dictionary<string, string>()) request.AddQueryParameter(pair.Key, pair.Value);
             return request;
-        }, operation, cancellationToken, read);
+        }, operation, cancellationToken);
 
     private Task<T?> PostAsync<T>(string path, string operation, object body, CancellationToken cancellationToken) =>
         PostAsync<T>(path, operation, JsonRequestBody.Serialize(body), cancellationToken);
@@ -414,15 +413,14 @@ internal sealed partial class ByRobotClient : IVendorClient, ITaskUpdates, ITask
         SendAsync<T>(_retry, () => new RestRequest(path, Method.Post).AddUtf8Json(body), operation, cancellationToken);
 
     /// <summary>One call, signed afresh on every attempt (a retried request must not carry a stale datetime).</summary>
-    private Task<T?> SendAsync<T>(ResiliencePipeline retry, Func<RestRequest> build, string operation, CancellationToken cancellationToken,
-        Func<RawResponse, string, T?>? read = null) =>
+    private Task<T?> SendAsync<T>(ResiliencePipeline retry, Func<RestRequest> build, string operation, CancellationToken cancellationToken) =>
         retry.ExecuteAsync(async token =>
         {
             var request = build();
             var (appKey, dateTime, sign) = _signer.Sign();
             request.AddHeader("appkey", appKey).AddHeader("datetime", dateTime).AddHeader("sign", sign).AddHeader("Accept", "application/json");
             var raw = await _transport.SendAsync(request, operation, token).ConfigureAwait(false);
-            return read is null ? ByRobotEnvelopeReader.Parse<T>(raw, operation).Data : read(raw, operation);
+            return ByRobotEnvelopeReader.Parse<T>(raw, operation).Data;
         }, cancellationToken).AsTask();
 
     public void Dispose()
