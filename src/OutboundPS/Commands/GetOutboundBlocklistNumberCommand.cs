@@ -23,7 +23,14 @@ public sealed class GetOutboundBlocklistNumberCommand : BlocklistCmdlet
 
     private ulong _skip;
     private ulong _remaining;
-    private bool _started;
+
+    /// <inheritdoc />
+    protected override void BeginProcessing()
+    {
+        // -First and -Skip count over everything this command writes, across every group piped in.
+        _skip = PagingParameters.Skip;
+        _remaining = PagingParameters.First;
+    }
 
     /// <inheritdoc />
     protected override void ProcessRecord()
@@ -31,13 +38,6 @@ public sealed class GetOutboundBlocklistNumberCommand : BlocklistCmdlet
         var session = UseSession(Session);
         var lists = UseBlocklists(session);
         var listId = ListId ?? lists.DefaultListId;
-        if (!_started)
-        {
-            // -First and -Skip count over everything this command writes, across every group piped in.
-            _skip = PagingParameters.Skip;
-            _remaining = PagingParameters.First;
-            _started = true;
-        }
 
         long read = 0;
         // A first page is read for -IncludeTotalCount even under -First 0, which asks for the count alone.

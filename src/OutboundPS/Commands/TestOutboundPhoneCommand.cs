@@ -13,7 +13,7 @@ namespace OutboundPS.Commands;
 [OutputType(typeof(OutboundPhoneCheck))]
 public sealed class TestOutboundPhoneCommand : OutboundCmdlet
 {
-    private PhoneListCheck? _check;
+    private PhoneListCheck _check = null!;
 
     /// <summary>Phone texts, or rows (Import-Csv, hashtables, call records) whose phone column is checked.</summary>
     [Parameter(Mandatory = true, Position = 0, ValueFromPipeline = true)]
@@ -36,9 +36,11 @@ public sealed class TestOutboundPhoneCommand : OutboundCmdlet
     public string RegionLanguage { get; set; } = "Chinese";
 
     /// <inheritdoc />
+    protected override void BeginProcessing() => _check = new PhoneListCheck(PhoneProperty, AllowUnassignedRange, RegionLanguage);
+
+    /// <inheritdoc />
     protected override void ProcessRecord()
     {
-        _check ??= new PhoneListCheck(PhoneProperty, AllowUnassignedRange, RegionLanguage);
         foreach (var input in InputObject)
         {
             var value = input?.BaseObject;
