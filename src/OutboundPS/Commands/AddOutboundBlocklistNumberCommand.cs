@@ -133,15 +133,8 @@ public sealed class AddOutboundBlocklistNumberCommand : BlocklistCmdlet, IDispos
         var result = _addition.Abandon(StopToken.IsCancellationRequested
             ? "Not sent: adding was stopped (Ctrl+C) before this number's batch was sent."
             : "Not sent: adding ended early (an error stopped the pipeline) before this number's batch was sent.");
-        try
-        {
-            Host.UI.WriteWarningLine($"Adding numbers to blocklist {result.ListId} ended early: {result}. Numbers not sent are Rejected as 'Not sent'; " +
-                "add them again (a number already on the list is Added again, not repeated).");
-        }
-        catch (Exception error) when (error is PSInvalidOperationException or NotImplementedException)
-        {
-            // A host without a UI cannot be told.
-        }
+        WarnHost($"Adding numbers to blocklist {result.ListId} ended early: {result}. Numbers not sent are Rejected as 'Not sent'; " +
+            "add them again (a number already on the list is Added again, not repeated).");
     }
 
     private void Report()

@@ -186,16 +186,9 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
             ? "the import was stopped (Ctrl+C) before this row was sent."
             : "the import ended early (an error stopped the pipeline) before this row was sent.";
         var result = _import.StopAsync(reason).GetAwaiter().GetResult();
-        try
-        {
-            Host.UI.WriteWarningLine($"Import into task {TaskId} ended early: {result}. Rows not sent are Rejected with the reason 'Not sent'. " +
-                $"The full account is in (Get-OutboundSession -Name '{_session!.Name}').LastImport" +
-                (NotAcceptedPath is null ? "." : $"; the rows not accepted, those not sent included, are in {NotAcceptedPath}."));
-        }
-        catch (Exception error) when (error is PSInvalidOperationException or NotImplementedException)
-        {
-            // A host without a UI (some runbook hosts) cannot be told; the account is on the session regardless.
-        }
+        WarnHost($"Import into task {TaskId} ended early: {result}. Rows not sent are Rejected with the reason 'Not sent'. " +
+            $"The full account is in (Get-OutboundSession -Name '{_session!.Name}').LastImport" +
+            (NotAcceptedPath is null ? "." : $"; the rows not accepted, those not sent included, are in {NotAcceptedPath}."));
     }
 
     private void ReportNotices()

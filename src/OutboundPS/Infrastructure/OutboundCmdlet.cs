@@ -94,6 +94,22 @@ public abstract class OutboundCmdlet : PSCmdlet
         return files.ToArray();
     }
 
+    /// <summary>
+    /// Tells the host directly, for a command ending early (Dispose): a failed or stopping pipeline takes no more output,
+    /// and a host without a UI (some runbook hosts) cannot be told at all.
+    /// </summary>
+    private protected void WarnHost(string line)
+    {
+        try
+        {
+            Host.UI.WriteWarningLine(line);
+        }
+        catch (Exception error) when (error is PSInvalidOperationException or NotImplementedException)
+        {
+            // The account is on the session (or the result) regardless.
+        }
+    }
+
     /// <summary>Queues an action (a Write* call) to run on the pipeline thread while Core work is in progress.</summary>
     protected void OnPipelineThread(Action action)
     {
