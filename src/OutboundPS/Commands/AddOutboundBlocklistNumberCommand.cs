@@ -14,6 +14,7 @@ namespace OutboundPS.Commands;
 [OutputType(typeof(OutboundBlocklistResult))]
 public sealed class AddOutboundBlocklistNumberCommand : BlocklistCmdlet, IDisposable
 {
+    private readonly NotePropertyPositions _columnPositions = new();
     private BlocklistAddition? _addition;
     private bool _declined;
 
@@ -87,7 +88,7 @@ public sealed class AddOutboundBlocklistNumberCommand : BlocklistCmdlet, IDispos
             }
             else
             {
-                var row = PSObjectInputRow.From(InputObject);
+                var row = PSObjectInputRow.From(InputObject, _columnPositions);
                 Run(token => _addition!.AddAsync(row, token), InputObject);
             }
         }

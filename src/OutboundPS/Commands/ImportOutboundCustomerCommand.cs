@@ -13,6 +13,7 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
     // Well under a runbook's 1 MiB error stream and PowerShell's $MaximumErrorCount (256), and more than anyone reads
     // one by one; the rest are summed up in one error that says where every row is (-NotAcceptedPath, -PassThru).
     private const int DefaultErrorLimit = 100;
+    private readonly NotePropertyPositions _columnPositions = new();
     private CustomerImport? _import;
     private OutboundSession? _session;
     private bool _declined;
@@ -123,7 +124,7 @@ public sealed class ImportOutboundCustomerCommand : OutboundCmdlet, IDisposable
     protected override void ProcessRecord()
     {
         if (_declined || InputObject is null) return;
-        var row = PSObjectInputRow.From(InputObject);
+        var row = PSObjectInputRow.From(InputObject, _columnPositions);
         var input = InputObject;
         try
         {

@@ -15,6 +15,7 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
     private const string PhoneSet = "Phone";
     private const string PipelineSet = "InputObject";
     private readonly CallRows _rows = new();
+    private readonly NotePropertyPositions _columnPositions = new();
     private DoNotCallList? _doNotCall;
 
     /// <summary>Numbers to call.</summary>
@@ -99,7 +100,7 @@ public sealed class InvokeOutboundCallCommand : OutboundCmdlet
     {
         if (ParameterSetName == PipelineSet)
         {
-            if (InputObject is not null) _rows.Add(PSObjectInputRow.From(InputObject), InputObject);
+            if (InputObject is not null) _rows.Add(PSObjectInputRow.From(InputObject, _columnPositions), InputObject);
             return;
         }
 

@@ -13,6 +13,7 @@ namespace OutboundPS.Commands;
 [OutputType(typeof(OutboundPhoneCheck))]
 public sealed class TestOutboundPhoneCommand : OutboundCmdlet
 {
+    private readonly NotePropertyPositions _columnPositions = new();
     private PhoneListCheck _check = null!;
 
     /// <summary>Phone texts, or rows (Import-Csv, hashtables, call records) whose phone column is checked.</summary>
@@ -47,7 +48,7 @@ public sealed class TestOutboundPhoneCommand : OutboundCmdlet
             if (value is null || value is string || value.GetType().IsPrimitive || value is decimal)
                 WriteObject(_check.Text(value, value is IFormattable number ? number.ToString(null, System.Globalization.CultureInfo.InvariantCulture) : value?.ToString()));
             else
-                WriteObject(Validate(() => _check.Row(input!, PSObjectInputRow.From(input!)), input));
+                WriteObject(Validate(() => _check.Row(input!, PSObjectInputRow.From(input!, _columnPositions)), input));
         }
     }
 }

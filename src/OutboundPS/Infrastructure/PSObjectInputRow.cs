@@ -12,16 +12,20 @@ namespace OutboundPS.Commands.Infrastructure;
 internal sealed class PSObjectInputRow : IInputRow
 {
     private readonly PSObject _row;
+    private readonly NotePropertyPositions _positions;
     private readonly IDictionary? _dictionary;
     private IReadOnlyList<string>? _propertyNames;
 
     /// <summary>The row an input object stands for: a call record (a recall) gives its phone, name and variables.</summary>
-    internal static IInputRow From(PSObject row) =>
-        row.BaseObject is OutboundCallRecord record ? new CallRecordInputRow(record) : new PSObjectInputRow(row);
+    /// <param name="row">The input object.</param>
+    /// <param name="positions">Where the command found each column in the row before: one per command, kept across its rows.</param>
+    internal static IInputRow From(PSObject row, NotePropertyPositions positions) =>
+        row.BaseObject is OutboundCallRecord record ? new CallRecordInputRow(record) : new PSObjectInputRow(row, positions);
 
-    private PSObjectInputRow(PSObject row)
+    private PSObjectInputRow(PSObject row, NotePropertyPositions positions)
     {
         _row = row;
+        _positions = positions;
         _dictionary = row.BaseObject as IDictionary;
     }
 
@@ -35,7 +39,7 @@ internal sealed class PSObjectInputRow : IInputRow
 
     public string? GetValue(string name)
     {
-        var value = _dictionary is not null ? ValueOf(_dictionary, name) : _row.Properties[name]?.Value;
+        var value = _dictionary is not null ? ValueOf(_dictionary, name) : _positions.ValueOf(_row, name);
         if (value is string text) return text; // Import-Csv's every value
         if (value is PSObject wrapped) value = wrapped.BaseObject;
         return value is IFormattable formattable ? formattable.ToString(null, CultureInfo.InvariantCulture) : value?.ToString();
