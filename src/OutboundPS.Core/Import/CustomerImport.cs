@@ -86,15 +86,22 @@ internal sealed class CustomerImport : IDisposable
     /// Takes one row; from here on it is accounted for. A stop (cancellation) is honoured after the row is taken,
     /// and a row that could not even be opened for sending is recorded as not sent before the error goes on.
     /// </summary>
-    internal async Task AddAsync(IInputRow row, object? inputObject, CancellationToken cancellationToken)
+    internal Task AddAsync(IInputRow row, object? inputObject, CancellationToken cancellationToken)
     {
-        var rowNumber = ++_rowCount;
-        var record = _records is null ? null : new OutboundImportRow(rowNumber, inputObject);
-        // Submitted, Rejected and the record list change only on this thread; no lock on the per-row path.
-        _result.Submitted++;
-        _records?.Add(record!);
-        if (_notAccepted is not null) WriteSettled();
+        if (_sink is null || row is CallRecordInputRow { Record.VariableReads: not null })
+            return AddFirstOrRecallAsync(row, inputObject, cancellationToken);
 
+        // Every other row is taken without an async state machine: a pipeline pays for one on every row it imports,
+        // and only every batch-th row has anything to wait for.
+        var record = Take(inputObject, out var rowNumber);
+        if (Place(row, rowNumber, record, inputObject)) return FlushThenCheckAsync(cancellationToken);
+        return cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
+    }
+
+    /// <summary>The first row, which opens the import, and a recall, whose variables are read first.</summary>
+    private async Task AddFirstOrRecallAsync(IInputRow row, object? inputObject, CancellationToken cancellationToken)
+    {
+        var record = Take(inputObject, out var rowNumber);
         if (row is CallRecordInputRow { Record.VariableReads: { } reads } recall)
         {
             // A recall: the record came from a list without variables, and the new task's robot may need them.
@@ -132,6 +139,31 @@ internal sealed class CustomerImport : IDisposable
             }
         }
 
+        if (Place(row, rowNumber, record, inputObject)) await FlushAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    private async Task FlushThenCheckAsync(CancellationToken cancellationToken)
+    {
+        await FlushAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>Numbers the row and counts it as submitted; its record, under -PassThru.</summary>
+    private OutboundImportRow? Take(object? inputObject, out long rowNumber)
+    {
+        rowNumber = ++_rowCount;
+        var record = _records is null ? null : new OutboundImportRow(rowNumber, inputObject);
+        // Submitted, Rejected and the record list change only on this thread; no lock on the per-row path.
+        _result.Submitted++;
+        _records?.Add(record!);
+        if (_notAccepted is not null) WriteSettled();
+        return record;
+    }
+
+    /// <summary>Reads, checks and buffers the row, or rejects it; true when the buffer holds a full batch.</summary>
+    private bool Place(IInputRow row, long rowNumber, OutboundImportRow? record, object? inputObject)
+    {
         var customer = _reader!.Read(row, rowNumber, out var rawPhone, out var name, out var error);
         if (record is not null)
         {
@@ -144,7 +176,7 @@ internal sealed class CustomerImport : IDisposable
             // On the do-not-call list: the user's own instruction, so no error (one would stop an -ErrorAction Stop import).
             _doNotCall++;
             Reject(record, row, DoNotCallList.Reason, DoNotCallList.Code);
-            return;
+            return false;
         }
 
         if (customer is null)
@@ -152,19 +184,18 @@ internal sealed class CustomerImport : IDisposable
             Reject(record, row, error!.Message);
             error.TargetObject = inputObject;
             Notify(new ImportNotice(error, inputObject), 1, batch: false);
-            return;
+            return false;
         }
 
         if (_seenPhones is not null && !_seenPhones.Add(customer.Phone))
         {
             _duplicates++;
             Reject(record, row, "Duplicate");
-            return;
+            return false;
         }
 
         _pending.Add(customer, record, _notAccepted is null ? null : row);
-        if (_pending.Rows.Count >= _batchSize) await FlushAsync(cancellationToken).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
+        return _pending.Rows.Count >= _batchSize;
     }
 
     /// <summary>Sends what is buffered, waits for every batch and returns the account of all rows.</summary>
