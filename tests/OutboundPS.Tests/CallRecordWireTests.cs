@@ -113,7 +113,13 @@ public sealed class CallRecordWireTests
         var records = await ReadAllAsync(h.Session, new CallRecordQuery(CallRecordSource.Finished, new CallRecordFilter(task.Id)));
 
         Assert.Equal(letters.Select(l => l.ToString()), records.Select(r => r.Intent!).OrderBy(l => l));
-        Assert.All(records, r => Assert.Equal(ByRobotRecordMapper.IntentFilterWording[r.Intent!], r.IntentLabel));
+        // vendor-api.md 3.1.7, the old resultValue wording, which the finished-call list's filter uses.
+        var wording = new Dictionary<string, string>
+        {
+            ["A"] = "A级(较强)", ["B"] = "B级(一般)", ["C"] = "C级(很少)",
+            ["D"] = "D级(需筛选)", ["E"] = "E级(需要再次跟进)", ["F"] = "F级(无需跟进)",
+        };
+        Assert.All(records, r => Assert.Equal(wording[r.Intent!], r.IntentLabel));
     }
 
     [Fact]
