@@ -113,7 +113,7 @@ public sealed class CallRecordWireTests
         var records = await ReadAllAsync(h.Session, new CallRecordQuery(CallRecordSource.Finished, new CallRecordFilter(task.Id)));
 
         Assert.Equal(letters.Select(l => l.ToString()), records.Select(r => r.Intent!).OrderBy(l => l));
-        // vendor-api.md 3.1.7, the old resultValue wording, which the finished-call list's filter uses.
+        // docs/vendors/byrobot.md#intent-levels: the old resultValue wording, which the finished-call list gives.
         var wording = new Dictionary<string, string>
         {
             ["A"] = "A级(较强)", ["B"] = "B级(一般)", ["C"] = "C级(很少)",
