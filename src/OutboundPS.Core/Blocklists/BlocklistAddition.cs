@@ -69,32 +69,31 @@ internal sealed class BlocklistAddition
     }
 
     /// <summary>A number given as text (a string or a number piped in).</summary>
-    internal Task AddAsync(string? phone, CancellationToken cancellationToken)
-    {
-        var entry = Take(phone);
-        // Blocking a number never depends on the numbering metadata: a new range can be blocked before the library knows it.
-        var check = PhoneNumber.Check(phone, allowUnassignedRange: true);
-        if (check.Kind == PhoneKind.Invalid)
-        {
-            Reject(entry, OutboundErrors.InvalidBlocklistNumber(entry.InputNumber, phone, check.Problem!, check.Fix! + " and add it again."));
-            return Task.CompletedTask;
-        }
-
-        return QueueAsync(entry, check.Number!, null, phone, cancellationToken);
-    }
+    internal Task AddAsync(string? phone, CancellationToken cancellationToken) => AddAsync(phone, null, null, cancellationToken);
 
     /// <summary>A row (Import-Csv, hashtable, object): its phone and name columns found as the import finds them.</summary>
     internal Task AddAsync(IInputRow row, CancellationToken cancellationToken)
     {
         _columns ??= CustomerColumnDetector.Detect(row.PropertyNames, _options.PhoneProperty, _options.NameProperty, Array.Empty<string>());
-        var phone = row.GetValue(_columns.PhoneColumn);
         var name = _columns.NameColumn is null ? null : row.GetValue(_columns.NameColumn);
+        return AddAsync(row.GetValue(_columns.PhoneColumn), name, _columns.PhoneColumn, cancellationToken);
+    }
+
+    /// <param name="phone">The number as given.</param>
+    /// <param name="name">The name to store with it, when a row has one.</param>
+    /// <param name="column">The row's phone column, which a refusal names; null for a number given as text.</param>
+    /// <param name="cancellationToken">Stops the wait for a batch in flight.</param>
+    private Task AddAsync(string? phone, string? name, string? column, CancellationToken cancellationToken)
+    {
         var entry = Take(phone);
         // Blocking a number never depends on the numbering metadata: a new range can be blocked before the library knows it.
         var check = PhoneNumber.Check(phone, allowUnassignedRange: true);
         if (check.Kind == PhoneKind.Invalid)
         {
-            Reject(entry, OutboundErrors.InvalidRow("Phone", entry.InputNumber, _columns.PhoneColumn, phone, check.Problem!, check.Fix! + " and add it again."));
+            var fix = check.Fix! + " and add it again.";
+            Reject(entry, column is null
+                ? OutboundErrors.InvalidBlocklistNumber(entry.InputNumber, phone, check.Problem!, fix)
+                : OutboundErrors.InvalidRow("Phone", entry.InputNumber, column, phone, check.Problem!, fix));
             return Task.CompletedTask;
         }
 

@@ -208,13 +208,8 @@ public sealed partial class ByRobotSimulator
         if (customerField is not null && body.Number(customerField) is null) return Fail(412, $"参数错误: {customerField}");
         if (body.Number(sceneField) is null) return Fail(412, $"参数错误: {sceneField}");
         // A listed number is accepted as any other and never dialled: its result would come by callback as finishStatus 11.
-        if (Listed(body.Number("companyId")!.Value, mobile))
-        {
-            BlockedCalls.Add((path, body));
-            return Success(customerField is null ? JsonValue.Create(_nextCallId++) : null, "外呼成功");
-        }
-
-        if (RecordsHistory) Calls.Add((path, body));
+        if (Listed(body.Number("companyId")!.Value, mobile)) BlockedCalls.Add((path, body));
+        else if (RecordsHistory) Calls.Add((path, body));
         return Success(customerField is null ? JsonValue.Create(_nextCallId++) : null, "外呼成功");
     }
 
