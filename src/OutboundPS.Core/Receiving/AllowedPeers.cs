@@ -91,9 +91,9 @@ internal sealed class AllowedPeers
         if (slash >= 0)
         {
             var lengthText = value.Substring(slash + 1);
-            if (lengthText.Length == 0 || lengthText.Length > 3 || !lengthText.All(c => c is >= '0' and <= '9')
-                || (length = int.Parse(lengthText, NumberStyles.None, CultureInfo.InvariantCulture)) > bits)
+            if (!PlainNumber.TryRead(lengthText, 3, bits, out var parsed))
                 throw Invalid(value, $"has a prefix length '/{lengthText}' that is not a whole number from 0 to {bits}.");
+            length = (int)parsed;
         }
 
         return new[] { new Range(address, length) };
@@ -116,8 +116,7 @@ internal sealed class AllowedPeers
         var parts = text.Split('.');
         if (parts.Length != 4) return false;
         foreach (var part in parts)
-            if (part.Length is 0 or > 3 || !part.All(c => c is >= '0' and <= '9') || int.Parse(part, NumberStyles.None, CultureInfo.InvariantCulture) > 255)
-                return false;
+            if (!PlainNumber.TryRead(part, 3, 255, out _)) return false;
         address = IPAddress.Parse(text);
         return true;
     }

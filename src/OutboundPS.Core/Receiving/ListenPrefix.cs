@@ -96,9 +96,11 @@ internal sealed class ListenPrefix
         }
 
         var port = 80;
-        if (portText.Length > 0 &&
-            (portText.Length > 5 || !portText.All(c => c is >= '0' and <= '9') || (port = int.Parse(portText, NumberStyles.None, CultureInfo.InvariantCulture)) > 65535))
-            throw Malformed(prefix, $"the port '{portText}' is not a number from 0 to 65535.");
+        if (portText.Length > 0)
+        {
+            if (!PlainNumber.TryRead(portText, 5, 65535, out var parsed)) throw Malformed(prefix, $"the port '{portText}' is not a number from 0 to 65535.");
+            port = (int)parsed;
+        }
 
         if (host is "+" or "*") return new ListenPrefix(host, port, path, new[] { IPAddress.IPv6Any });
         if (string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase))

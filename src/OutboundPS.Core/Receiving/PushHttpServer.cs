@@ -655,8 +655,8 @@ internal sealed class PushHttpServer
             else if (lengths.Count == 1)
             {
                 var length = lengths.First();
-                if (length.Length == 0 || length.Length > 18 || !length.All(c => c is >= '0' and <= '9')) return Bad(head, "its Content-Length is not a number.");
-                head.ContentLength = long.Parse(length, NumberStyles.None, CultureInfo.InvariantCulture);
+                if (!PlainNumber.TryRead(length, 18, long.MaxValue, out var contentLength)) return Bad(head, "its Content-Length is not a number.");
+                head.ContentLength = contentLength;
             }
 
             return head;
