@@ -20,15 +20,31 @@ internal static class ByRobotErrorTable
         [500] = new("unknown error", OutboundErrorKind.NotSpecified, "Retry later; if it persists, contact BYRobot."),
     };
 
-    // The blacklist endpoints' ids are groups, not tasks: their 404 points to the list of groups.
+    // 404 says the id a request named was not found; which id depends on the endpoint, and so does where to look it up.
     private static readonly VendorErrorInfo BlocklistNotFound =
         new("resource not found", OutboundErrorKind.ObjectNotFound, "Check the id; Get-OutboundBlocklist lists the blocklists.");
 
+    private static readonly VendorErrorInfo CallNotFound =
+        new("resource not found", OutboundErrorKind.ObjectNotFound, "Check the call id; Get-OutboundCallRecord lists a task's calls.");
+
+    private static readonly VendorErrorInfo CompanyNotFound =
+        new("resource not found", OutboundErrorKind.ObjectNotFound, "Check -CompanyId; the company list shows the companies this key may use.");
+
     internal static OutboundException ToException(int code, string? message, string operation) =>
         OutboundErrors.Vendor(ByRobotVendor.Id, operation, code.ToString(CultureInfo.InvariantCulture), message,
-            code == 404 && operation.IndexOf("blacklist", System.StringComparison.OrdinalIgnoreCase) >= 0
-                ? BlocklistNotFound
+            code == 404 ? NotFound(operation)
                 : Codes.TryGetValue(code, out var info)
                     ? info
                     : new VendorErrorInfo("a code OutboundPS does not know", OutboundErrorKind.NotSpecified, "See the BYRobot documentation for this code."));
+
+    /// <summary>The 404 of an operation (its path under openapi/v1): a blocklist group, a call, a task, or else the company.</summary>
+    private static VendorErrorInfo NotFound(string operation)
+    {
+        if (operation.IndexOf("blacklist", System.StringComparison.OrdinalIgnoreCase) >= 0) return BlocklistNotFound;
+        if (operation == "task/phoneLogInfo") return CallNotFound;
+        // Undelivered callbacks are asked for by task too (callJobId).
+        return operation.StartsWith("task/", System.StringComparison.Ordinal) || operation.StartsWith("callBack/", System.StringComparison.Ordinal)
+            ? Codes[404]
+            : CompanyNotFound;
+    }
 }
