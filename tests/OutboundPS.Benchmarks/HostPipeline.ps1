@@ -6,21 +6,25 @@
     Writes a CSV of -Rows customers, then times, in alternating pairs, 'Import-Csv | Out-Null' (the floor) and
     'Import-Csv | Import-OutboundCustomer' into a new task of the in-process iFlytek sandbox. Prints each pair, the
     medians, and their ratio, judged against the bar of 1.5x: over it, the script prints MISS and exits with code 1.
-    The first -Warmup pairs are not counted: until the runtime has compiled the hot code
-    at its optimizing tier (and PowerShell its own), every run is slower and the figures are noise; here that takes
-    about fourteen pairs, as every pair's other commands (New-OutboundTask, Measure-Command, Remove-OutboundTask) compile
-    new code and so postpone the runtime's promotion of the hot code, and profiling code runs in between. The first
-    pair, in a process that has run neither pipeline before, is printed too: what a one-off import costs. Each task is
-    removed after its pair, so the sandbox does not hold every imported number. Build the module first
-    (dotnet build -c Release).
+    The first -Warmup pairs are not counted: while the runtime is still compiling (hot code at its optimizing tier,
+    and code that runs once a pair once it has run thirty times), every pair is slower and the figures are noise. Each
+    pair prints how long the runtime spent compiling during it (System.Runtime.JitInfo): here that is hundreds of
+    milliseconds a pair up to about pair 18, tens up to pair 30, a burst at pair 31 (the thirtieth run of each
+    command's once-a-pair code) and nothing from about pair 35, hence forty warm-up pairs. The first pair, in a process
+    that has run neither pipeline before, is printed too: what a one-off import costs. Each task is removed after its
+    pair, so the sandbox does not hold every imported number. Build the module first (dotnet build -c Release).
 .EXAMPLE
     dotnet pwsh -NoProfile -File tests/OutboundPS.Benchmarks/HostPipeline.ps1
+.EXAMPLE
+    dotnet pwsh -NoProfile -File tests/OutboundPS.Benchmarks/HostPipeline.ps1 -Warmup 20 -Pairs 15
+
+    The pairs from the twenty-first on, through the runtime's last compilations.
 #>
 [CmdletBinding()]
 param(
     [int] $Rows = 100000,
     [int] $Pairs = 3,
-    [int] $Warmup = 20,
+    [int] $Warmup = 40,
     [string] $ModulePath = (Join-Path $PSScriptRoot '../../out/OutboundPS/OutboundPS.psd1')
 )
 $ErrorActionPreference = 'Stop'
@@ -42,6 +46,7 @@ $session = Connect-Outbound -Vendor IFlytek -Sandbox -Name pipeline-benchmark -P
 $floor = [Collections.Generic.List[double]]::new()
 $import = [Collections.Generic.List[double]]::new()
 for ($pair = 1 - $Warmup; $pair -le $Pairs; $pair++) {
+    $compiling = [System.Runtime.JitInfo]::GetCompilationTime($false)
     $task = New-OutboundTask -Session $session -Name "pipeline $pair" -RobotId '720' -Line '055169101401'
     [GC]::Collect()
     $floorSeconds = (Measure-Command { Import-Csv $csv | Out-Null }).TotalSeconds
@@ -50,7 +55,8 @@ for ($pair = 1 - $Warmup; $pair -le $Pairs; $pair++) {
     if ($result.Accepted -ne $Rows) { throw "Pair ${pair}: only $($result.Accepted) of $Rows rows were accepted." }
     Remove-OutboundTask -Session $session -Id $task.Id -Force
     $label = if ($pair -lt 1) { 'warm-up' } else { "pair $pair" }
-    '{0,-8} Import-Csv | Out-Null {1,6:0.000} s   Import-Csv | Import-OutboundCustomer {2,6:0.000} s' -f $label, $floorSeconds, $importSeconds
+    $compiled = ([System.Runtime.JitInfo]::GetCompilationTime($false) - $compiling).TotalMilliseconds
+    '{0,-8} Import-Csv | Out-Null {1,6:0.000} s   Import-Csv | Import-OutboundCustomer {2,6:0.000} s   JIT {3,4:0} ms' -f $label, $floorSeconds, $importSeconds, $compiled
     if ($pair -eq 1 - $Warmup) { $cold = $floorSeconds, $importSeconds }
     if ($pair -lt 1) { continue }
     $floor.Add($floorSeconds)
