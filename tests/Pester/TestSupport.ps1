@@ -142,7 +142,7 @@ function Open-SandboxHost {
             Start-Sleep -Milliseconds 200
         }
         if (-not $process.HasExited -and (Test-TcpPort -Port $port)) {
-            return [pscustomobject]@{ Process = $process; Port = $port; Vendor = $Vendor; RequestLog = $requestLog }
+            return [pscustomobject]@{ Process = $process; Port = $port; Vendor = $Vendor; RequestLog = $requestLog; Output = $stdout; Errors = $stderr }
         }
         $timedOut = -not $process.HasExited
         if ($timedOut) { $process.Kill($true) }
@@ -178,12 +178,20 @@ function Get-SandboxRequest {
 }
 
 function Close-SandboxHost {
-    <# Ends a host from Open-SandboxHost: dotnet run and the program it started; deletes its request log. #>
+    <#
+    Ends a host from Open-SandboxHost: dotnet run and the program it started; deletes its request log. A host that had
+    already exited is reported with its output, the trace a refused connection in the tests before leaves of a crash.
+    #>
     param([Parameter(ValueFromPipeline)] $SandboxHost)
     process {
         if (-not $SandboxHost) { return }
         $process = $SandboxHost.Process
-        if (-not $process.HasExited) { $process.Kill($true) }
+        if ($process.HasExited) {
+            # A host that ended on its own took its requests' connections with it: what it printed says why.
+            Write-Warning ("The $($SandboxHost.Vendor) sandbox host on port $($SandboxHost.Port) had exited (code $($process.ExitCode)) " +
+                "before it was closed: $($SandboxHost.Output.GetAwaiter().GetResult()) $($SandboxHost.Errors.GetAwaiter().GetResult())")
+        }
+        else { $process.Kill($true) }
         $process.WaitForExit()
         $process.Dispose()
         if ($SandboxHost.RequestLog) { Remove-Item -LiteralPath $SandboxHost.RequestLog -ErrorAction SilentlyContinue }
