@@ -59,7 +59,7 @@ public sealed class ByRobotBlocklistTests
         Assert.Equal(long.Parse(created.Id), editBody!.Number("blacklistInfoGroupId"));
         Assert.Equal("免打扰", (await lists.GetListsAsync(None))[1].Name);
 
-        await BlocklistRemoval.RemoveAsync(h.Session, lists, group, force: false, removed: null, None);
+        await BlocklistRemoval.RemoveAsync(h.Session, lists, group, force: false, None);
         var (_, deleteBody) = h.Last("/blacklist/group/delete");
         Assert.Equal(new[] { "blacklistInfoGroupId", "companyId" }, Keys(deleteBody));
         Assert.Equal(new[] { "-1" }, (await lists.GetListsAsync(None)).Select(l => l.Id));
@@ -234,14 +234,13 @@ public sealed class ByRobotBlocklistTests
         var list = await lists.NewListAsync("待删除", null, None);
         await AddAsync(h, list.Id, "13400000001", "13400000002", "13400000003");
 
-        var refused = await Assert.ThrowsAsync<OutboundException>(() => BlocklistRemoval.RemoveAsync(h.Session, lists, list, force: false, null, None));
+        var refused = await Assert.ThrowsAsync<OutboundException>(() => BlocklistRemoval.RemoveAsync(h.Session, lists, list, force: false, None));
         Assert.Equal("OutboundPS.ByRobot.BlocklistNotEmpty", refused.ErrorId);
         Assert.Contains($"'待删除' (id {list.Id}) still holds 3 numbers", refused.Message);
         Assert.Contains("-Force", refused.Message);
         Assert.Empty(h.Requests("/blacklist/group/delete"));
 
-        var removed = 0;
-        await BlocklistRemoval.RemoveAsync(h.Session, lists, list, force: true, _ => removed++, None);
+        var removed = await BlocklistRemoval.RemoveAsync(h.Session, lists, list, force: true, None);
         Assert.Equal(3, removed);
         var deletes = h.Requests("/blacklist/info/delete").Select(r => (JsonObject)r.Body!).ToArray();
         Assert.Equal(new[] { "blacklistInfoGroupId", "companyId", "mobile" }, Keys(deletes[0]));
@@ -258,7 +257,7 @@ public sealed class ByRobotBlocklistTests
         var list = await lists.NewListAsync("stuck", null, None);
         await AddAsync(h, list.Id, Enumerable.Range(1, 20).Select(i => $"134000000{i:00}").ToArray());
 
-        var refused = await Assert.ThrowsAsync<OutboundException>(() => BlocklistRemoval.RemoveAsync(h.Session, lists, list, force: true, null, None));
+        var refused = await Assert.ThrowsAsync<OutboundException>(() => BlocklistRemoval.RemoveAsync(h.Session, lists, list, force: true, None));
         Assert.Equal("OutboundPS.ByRobot.BlocklistNotEmpty", refused.ErrorId);
         Assert.Contains("1 number", refused.Message);
         Assert.Empty(h.Requests("/blacklist/group/delete"));

@@ -31,8 +31,7 @@ public sealed class RemoveOutboundBlocklistCommand : BlocklistCmdlet
         var lists = UseBlocklists(session);
         if (!ShouldProcess($"{session.Vendor} blocklist {Id}", Force ? "Delete, with every number on it" : "Delete")) return;
         var list = Run(token => BlocklistRemoval.FindAsync(session, lists, Id, token), Id);
-        long removed = 0;
-        Run(token => BlocklistRemoval.RemoveAsync(session, lists, list, Force, _ => removed++, token), Id);
+        var removed = Run(token => BlocklistRemoval.RemoveAsync(session, lists, list, Force, token), Id);
         WriteVerbose(Force ? $"Blocklist '{list.Name}' ({Id}) deleted, after removing {removed} numbers." : $"Blocklist '{list.Name}' ({Id}) deleted.");
     }
 }
