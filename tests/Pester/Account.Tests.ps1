@@ -98,6 +98,23 @@ Describe 'Get-OutboundSmsTemplate on the ByRobot sandbox' {
         $counted[0].ToString() | Should -BeLike "*$($all.Count)*"
     }
 
+    It 'gives the count alone for -IncludeTotalCount -First 0, as Get-OutboundTask does' {
+        $all = @(Get-OutboundSmsTemplate)
+        $counted = @(Get-OutboundSmsTemplate -First 0 -IncludeTotalCount)
+        $counted | Should -HaveCount 1
+        $counted[0].ToString() | Should -BeLike "*$($all.Count)*"
+
+        $tasks = 1..3 | ForEach-Object { New-OutboundTask -Name "Pester paging $_" -RobotId 5002 -Line 101 -Confirm:$false }
+        try {
+            $taskCount = @(Get-OutboundTask -Name 'Pester paging' -First 0 -IncludeTotalCount)
+            $taskCount | Should -HaveCount 1
+            $taskCount[0].ToString() | Should -BeLike '*3*'
+        }
+        finally {
+            $tasks | Remove-OutboundTask -Force
+        }
+    }
+
     It 'exports to CSV as readable text' {
         $csv = Export-AsCsv @(Get-OutboundSmsTemplate) -Name templates
         $csv.Header | Should -Be @('Vendor', 'Id', 'Name', 'Type', 'Content', 'Status', 'VendorStatus', 'FailReason', 'SignId', 'SignName', 'Created', 'Modified')

@@ -39,28 +39,10 @@ public sealed class GetOutboundBlocklistNumberCommand : BlocklistCmdlet
         var lists = UseBlocklists(session);
         var listId = ListId ?? lists.DefaultListId;
 
-        long read = 0;
-        // A first page is read for -IncludeTotalCount even under -First 0, which asks for the count alone.
-        for (var page = 1; _remaining > 0 || (page == 1 && PagingParameters.IncludeTotalCount); page++)
+        PagedListing.Write(this, page =>
         {
             var result = Run(token => lists.GetNumberPageAsync(listId, page, token), listId);
-            if (page == 1 && PagingParameters.IncludeTotalCount)
-                WriteObject(PagingParameters.NewTotalCount((ulong)result.Total, 1.0));
-            read += result.Numbers.Count;
-            foreach (var number in result.Numbers)
-            {
-                if (_skip > 0)
-                {
-                    _skip--;
-                    continue;
-                }
-
-                if (_remaining == 0) break;
-                WriteObject(number);
-                _remaining--;
-            }
-
-            if (result.Numbers.Count == 0 || read >= result.Total) break;
-        }
+            return new ListingPage<OutboundBlocklistNumber>(result.Numbers, result.Numbers.Count, result.Total);
+        }, ref _skip, ref _remaining);
     }
 }

@@ -25,27 +25,10 @@ public sealed class GetOutboundSmsTemplateCommand : OutboundCmdlet
         var session = UseSession(Session);
         var skip = PagingParameters.Skip;
         var remaining = PagingParameters.First;
-        long read = 0;
-        for (var page = 1; remaining > 0; page++)
+        PagedListing.Write(this, page =>
         {
             var result = Run(token => session.Client.GetSmsTemplatePageAsync(Status, page, token));
-            if (page == 1 && PagingParameters.IncludeTotalCount)
-                WriteObject(PagingParameters.NewTotalCount((ulong)result.Total, 1.0));
-            read += result.Scanned;
-            foreach (var template in result.Templates)
-            {
-                if (skip > 0)
-                {
-                    skip--;
-                    continue;
-                }
-
-                if (remaining == 0) break;
-                WriteObject(template);
-                remaining--;
-            }
-
-            if (result.Scanned == 0 || read >= result.Total) break;
-        }
+            return new ListingPage<OutboundSmsTemplate>(result.Templates, result.Scanned, result.Total);
+        }, ref skip, ref remaining);
     }
 }

@@ -60,33 +60,17 @@ public sealed class GetOutboundTaskCommand : OutboundCmdlet
         var skip = PagingParameters.Skip;
         var remaining = PagingParameters.First;
         var progress = new ProgressRecord(1, "Get-OutboundTask", "Reading tasks");
-        long fetched = 0;
-        for (var page = 1; remaining > 0; page++)
+        PagedListing.Write(this, page =>
         {
             var result = Run(token => session.Client.GetTaskPageAsync(filter, page, token));
-            if (page == 1 && PagingParameters.IncludeTotalCount)
-                WriteObject(PagingParameters.NewTotalCount((ulong)result.Total, 1.0));
-            fetched += result.Scanned;
-            foreach (var task in result.Tasks)
-            {
-                if (skip > 0)
-                {
-                    skip--;
-                    continue;
-                }
-
-                if (remaining == 0) break;
-                WriteObject(task);
-                remaining--;
-            }
-
-            if (result.Scanned == 0 || fetched >= result.Total) break;
+            return new ListingPage<OutboundTask>(result.Tasks, result.Scanned, result.Total);
+        }, ref skip, ref remaining, (read, total) =>
+        {
             // Long listings show where they are, as PowerShellForGitHub does once there are many pages.
-            progress.PercentComplete = (int)Math.Min(100, fetched * 100 / Math.Max(1, result.Total));
-            progress.StatusDescription = $"{fetched} of {result.Total} tasks read";
+            progress.PercentComplete = (int)Math.Min(100, read * 100 / Math.Max(1, total));
+            progress.StatusDescription = $"{read} of {total} tasks read";
             WriteProgress(progress);
-        }
-
+        });
         progress.RecordType = ProgressRecordType.Completed;
         WriteProgress(progress);
     }
