@@ -142,7 +142,7 @@ function Open-SandboxHost {
             Start-Sleep -Milliseconds 200
         }
         if (-not $process.HasExited -and (Test-TcpPort -Port $port)) {
-            return [pscustomobject]@{ Process = $process; Port = $port; Vendor = $Vendor; RequestLog = $requestLog; Output = $stdout; Errors = $stderr }
+            return [pscustomobject]@{ Process = $process; Port = $port; Vendor = $Vendor; RequestLog = $requestLog; Errors = $stderr }
         }
         $timedOut = -not $process.HasExited
         if ($timedOut) { $process.Kill($true) }
@@ -180,16 +180,17 @@ function Get-SandboxRequest {
 function Close-SandboxHost {
     <#
     Ends a host from Open-SandboxHost: dotnet run and the program it started; deletes its request log. A host that had
-    already exited is reported with its output, the trace a refused connection in the tests before leaves of a crash.
+    already exited is reported with its error stream, the trace a refused connection in the tests before leaves of a crash.
     #>
     param([Parameter(ValueFromPipeline)] $SandboxHost)
     process {
         if (-not $SandboxHost) { return }
         $process = $SandboxHost.Process
         if ($process.HasExited) {
-            # A host that ended on its own took its requests' connections with it: what it printed says why.
+            # A host that ended on its own took its requests' connections with it: its error stream says why. Not its
+            # output, whose first line quotes the sandbox's app secret.
             Write-Warning ("The $($SandboxHost.Vendor) sandbox host on port $($SandboxHost.Port) had exited (code $($process.ExitCode)) " +
-                "before it was closed: $($SandboxHost.Output.GetAwaiter().GetResult()) $($SandboxHost.Errors.GetAwaiter().GetResult())")
+                "before it was closed: $($SandboxHost.Errors.GetAwaiter().GetResult())")
         }
         else { $process.Kill($true) }
         $process.WaitForExit()
